@@ -1,0 +1,2 @@
+package cnibench.cli;
+public class Main { public static void main(String[] a) {} }

@@ -1,0 +1,148 @@
+package cnibench.module.spi;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a module reports: whether it changed or failed, its message, diff, facts to set, and the
+ * module-specific fields (rc, stdout, ...) that a task registers.
+ */
+public final class ModuleResult {
+    private boolean changed;
+    private boolean failed;
+    private boolean skipped;
+    private String msg;
+    private final Map<String, Object> fields = new LinkedHashMap<>();
+    private Map<String, Object> facts;
+    private boolean cacheableFacts;
+    private Map<String, Object> diff;
+
+    public static ModuleResult ok() {
+        return new ModuleResult();
+    }
+
+    public static ModuleResult changed(boolean changed) {
+        ModuleResult r = new ModuleResult();
+        r.changed = changed;
+        return r;
+    }
+
+    public static ModuleResult failed(String msg) {
+        ModuleResult r = new ModuleResult();
+        r.failed = true;
+        r.msg = msg;
+        return r;
+    }
+
+    public static ModuleResult skipped(String msg) {
+        ModuleResult r = new ModuleResult();
+        r.skipped = true;
+        r.msg = msg;
+        return r;
+    }
+
+    public ModuleResult msg(String message) {
+        this.msg = message;
+        return this;
+    }
+
+    public ModuleResult setChanged(boolean value) {
+        this.changed = value;
+        return this;
+    }
+
+    public ModuleResult setFailed(boolean value) {
+        this.failed = value;
+        return this;
+    }
+
+    /** A module-specific result field, e.g. rc or stdout. */
+    public ModuleResult put(String key, Object value) {
+        fields.put(key, value);
+        return this;
+    }
+
+    public ModuleResult putAll(Map<String, ?> values) {
+        fields.putAll(values);
+        return this;
+    }
+
+    /** Facts for the executor to set on the host (returned as ansible_facts, as set_fact does). */
+    public ModuleResult facts(Map<String, Object> values, boolean cacheable) {
+        this.facts = values;
+        this.cacheableFacts = cacheable;
+        return this;
+    }
+
+    /** A before/after diff, shown with --diff. Header names follow Ansible's diff dicts. */
+    public ModuleResult diff(String beforeHeader, Object before, String afterHeader, Object after) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("before_header", beforeHeader);
+        d.put("after_header", afterHeader);
+        d.put("before", before);
+        d.put("after", after);
+        this.diff = d;
+        return this;
+    }
+
+    public boolean isChanged() {
+        return changed;
+    }
+
+    public boolean isFailed() {
+        return failed;
+    }
+
+    public boolean isSkipped() {
+        return skipped;
+    }
+
+    public String msg() {
+        return msg;
+    }
+
+    public Map<String, Object> fields() {
+        return fields;
+    }
+
+    public Object field(String key) {
+        return fields.get(key);
+    }
+
+    public Map<String, Object> facts() {
+        return facts;
+    }
+
+    public boolean cacheableFacts() {
+        return cacheableFacts;
+    }
+
+    public Map<String, Object> diff() {
+        return diff;
+    }
+
+    /** The dictionary a task registers, with Ansible's common keys. */
+    public Map<String, Object> toMap() {
+        Map<String, Object> out = new LinkedHashMap<>(fields);
+        out.put("changed", changed);
+        if (failed) {
+            out.put("failed", true);
+        } else {
+            out.putIfAbsent("failed", false);
+        }
+        if (skipped) {
+            out.put("skipped", true);
+        }
+        if (msg != null) {
+            out.put("msg", msg);
+        }
+        if (facts != null) {
+            out.put("ansible_facts", facts);
+        }
+        if (diff != null) {
+            out.put("diff", List.of(diff));
+        }
+        return out;
+    }
+}
