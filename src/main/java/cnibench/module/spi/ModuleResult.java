@@ -139,6 +139,9 @@ public final class ModuleResult {
         }
         if (facts != null) {
             out.put("ansible_facts", facts);
+            if (cacheableFacts) {
+                out.put("_ansible_facts_cacheable", true);
+            }
         }
         if (diff != null) {
             out.put("diff", List.of(diff));

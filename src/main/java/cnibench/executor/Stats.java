@@ -1,0 +1,42 @@
+package cnibench.executor;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The PLAY RECAP counters per host. */
+public final class Stats {
+    public static final String[] COUNTERS = {"ok", "changed", "unreachable", "failed", "skipped", "rescued", "ignored"};
+    private final Map<String, Map<String, Integer>> byHost = new LinkedHashMap<>();
+
+    public synchronized void increment(String host, String counter) {
+        hostCounters(host).merge(counter, 1, Integer::sum);
+    }
+
+    public synchronized void decrement(String host, String counter) {
+        hostCounters(host).merge(counter, -1, Integer::sum);
+    }
+
+    public synchronized Map<String, Integer> hostCounters(String host) {
+        return byHost.computeIfAbsent(host, h -> {
+            Map<String, Integer> m = new LinkedHashMap<>();
+            for (String c : COUNTERS) {
+                m.put(c, 0);
+            }
+            return m;
+        });
+    }
+
+    public synchronized Map<String, Map<String, Integer>> all() {
+        Map<String, Map<String, Integer>> copy = new LinkedHashMap<>();
+        byHost.forEach((h, m) -> copy.put(h, new LinkedHashMap<>(m)));
+        return copy;
+    }
+
+    public synchronized boolean anyFailed() {
+        return byHost.values().stream().anyMatch(m -> m.get("failed") > 0);
+    }
+
+    public synchronized boolean anyUnreachable() {
+        return byHost.values().stream().anyMatch(m -> m.get("unreachable") > 0);
+    }
+}

@@ -1,0 +1,21 @@
+package cnibench.playbook;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A role as found on disk: where it lives, its defaults and vars, and the role references of its
+ * meta/main.yml dependencies. Its task and handler files are parsed per application.
+ */
+public record Role(String name, Path path, Map<String, Object> defaults, Map<String, Object> vars,
+                   List<Object> dependencies, boolean allowDuplicates) {
+
+    public Path tasksFile(String name) {
+        return RoleFiles.mainFile(path.resolve("tasks"), name);
+    }
+
+    public Path handlersFile() {
+        return RoleFiles.mainFile(path.resolve("handlers"), "main");
+    }
+}

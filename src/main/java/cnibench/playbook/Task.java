@@ -1,0 +1,72 @@
+package cnibench.playbook;
+
+import cnibench.source.Position;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * One task: the action as written (module name or executor action such as include_tasks), its
+ * untemplated arguments, and its keywords.
+ */
+public final class Task extends Scope implements Node {
+    private final String action;
+    private final Map<String, Object> args;
+    private final Path file;
+    private final boolean handler;
+
+    public Task(Scope parent, Map<String, Object> keywords, Position position, String action,
+                Map<String, Object> args, Path file, boolean handler) {
+        super(parent, keywords, position);
+        this.action = action;
+        this.args = args;
+        this.file = file;
+        this.handler = handler;
+    }
+
+    /** The module or action name as the task wrote it (e.g. ansible.builtin.command). */
+    public String action() {
+        return action;
+    }
+
+    /** The short name: ansible.builtin.x and ansible.legacy.x become x. */
+    public String shortAction() {
+        int dot = action.lastIndexOf('.');
+        return action.startsWith("ansible.") && dot > 0 ? action.substring(dot + 1) : action;
+    }
+
+    public Map<String, Object> args() {
+        return args;
+    }
+
+    /** The file the task was written in. */
+    public Path file() {
+        return file;
+    }
+
+    public boolean isHandler() {
+        return handler;
+    }
+
+    public String name() {
+        Object n = ownKeywords().get("name");
+        return n == null ? null : String.valueOf(n);
+    }
+
+    /** The name shown in TASK banners: role prefix, then the name or the action. */
+    public String displayName() {
+        String base = name() != null ? name() : action;
+        Role role = role();
+        return role != null ? role.name() + " : " + base : base;
+    }
+
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> loopControl() {
+        Object lc = ownKeywords().get("loop_control");
+        return lc instanceof Map ? (Map<String, Object>) lc : Map.of();
+    }
+
+    @Override
+    public String toString() {
+        return displayName();
+    }
+}

@@ -1,0 +1,211 @@
+package cnibench.vars;
+
+import cnibench.inventory.Host;
+import cnibench.inventory.Inventory;
+import cnibench.playbook.Play;
+import cnibench.playbook.Role;
+import cnibench.playbook.RoleScope;
+import cnibench.playbook.Scope;
+import cnibench.playbook.Task;
+import cnibench.source.Position;
+import cnibench.source.SourceError;
+import cnibench.source.YamlLoader;
+import cnibench.template.Templar;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The variables of a host for a task, layered in one place in Ansible 2.14's precedence order
+ * (lowest first): role defaults, inventory vars, facts, play vars, vars_files, role vars, block and
+ * task vars, include_vars, set_fact and registered values, role and include parameters, extra vars,
+ * then the magic variables.
+ */
+public final class VariableManager {
+    private final Inventory inventory;
+    private final Map<String, Object> extraVars;
+    private final Map<String, Object> runMagic;
+    private final Templar templar;
+    private final Map<String, HostState> states = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Object>> varsFilesCache = new ConcurrentHashMap<>();
+    private InventoryLayers inventoryLayers;
+    private Play play;
+    private PlayHosts playHosts;
+
+    /**
+     * @param runMagic magic variables fixed for the run (playbook_dir, ansible_check_mode, ...)
+     */
+    public VariableManager(Inventory inventory, Map<String, Object> extraVars, Map<String, Object> runMagic,
+                           Templar templar, Path playbookDir) {
+        this.inventory = inventory;
+        this.extraVars = extraVars;
+        this.runMagic = runMagic;
+        this.templar = templar;
+        this.inventoryLayers = new InventoryLayers(inventory, playbookDir);
+    }
+
+    public Inventory inventory() {
+        return inventory;
+    }
+
+    public Map<String, Object> extraVars() {
+        return extraVars;
+    }
+
+    public HostState state(Host host) {
+        return states.computeIfAbsent(host.name(), n -> new HostState());
+    }
+
+    public void startPlay(Play play, PlayHosts hosts) {
+        this.play = play;
+        this.playHosts = hosts;
+        varsFilesCache.clear();
+    }
+
+    /** After add_host or group_by. */
+    public void inventoryChanged() {
+        inventoryLayers.invalidate();
+    }
+
+    /** Variables of a host outside any task: what hostvars and play-level templating see. */
+    public Map<String, Object> forHost(Host host) {
+        return build(host, null, Map.of());
+    }
+
+    public Map<String, Object> forTask(Host host, Task task, Map<String, Object> includeParams) {
+        return build(host, task, includeParams);
+    }
+
+    /** Variables for templating a play's own fields (hosts, vars_files names): no host yet. */
+    public Map<String, Object> forPlayFields(Play play) {
+        Map<String, Object> out = new LinkedHashMap<>(play.vars());
+        out.putAll(extraVars);
+        out.putAll(runMagic);
+        return out;
+    }
+
+    private Map<String, Object> build(Host host, Task task, Map<String, Object> includeParams) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        List<RoleScope> taskRoles = task == null ? List.of() : roleChain(task);
+        if (play != null) {
+            play.roleScopes().forEach(rs -> MergeVars.into(v, rs.role().defaults()));
+        }
+        taskRoles.forEach(rs -> MergeVars.into(v, rs.role().defaults()));
+        MergeVars.into(v, inventoryLayers.forHost(host));
+        HostState state = state(host);
+        Map<String, Object> facts = state.facts();
+        if (!facts.isEmpty()) {
+            facts.forEach((k, val) -> v.put(k.startsWith("ansible_") ? k : "ansible_" + k, val));
+            v.put("ansible_facts", facts);
+        } else {
+            v.put("ansible_facts", new LinkedHashMap<>());
+        }
+        if (play != null) {
+            MergeVars.into(v, play.vars());
+            MergeVars.into(v, varsFiles(host, v));
+            play.roleScopes().forEach(rs -> MergeVars.into(v, rs.role().vars()));
+        }
+        if (task != null) {
+            taskRoles.forEach(rs -> MergeVars.into(v, rs.role().vars()));
+            MergeVars.into(v, task.blockAndTaskVars());
+        }
+        MergeVars.into(v, state.includedVars());
+        MergeVars.into(v, state.runtimeVars());
+        taskRoles.forEach(rs -> MergeVars.into(v, rs.params()));
+        MergeVars.into(v, includeParams);
+        MergeVars.into(v, extraVars);
+        magic(v, host, task);
+        return v;
+    }
+
+    /** The task's role and the roles that depend on it, innermost last so its values win. */
+    private static List<RoleScope> roleChain(Scope task) {
+        List<RoleScope> chain = new ArrayList<>();
+        RoleScope rs = task.roleScope();
+        while (rs != null) {
+            chain.add(0, rs);
+            rs = rs.dependent();
+        }
+        return chain;
+    }
+
+    private void magic(Map<String, Object> v, Host host, Task task) {
+        v.putAll(runMagic);
+        v.put("inventory_hostname", host.name());
+        v.put("inventory_hostname_short", host.name().split("\\.")[0]);
+        v.put("group_names", inventory.groupNames(host));
+        v.put("groups", groups());
+        v.put("hostvars", new HostVarsView(inventory, this::forHost));
+        v.put("omit", Templar.OMIT);
+        if (playHosts != null) {
+            v.put("ansible_play_hosts_all", playHosts.all().stream().map(Host::name).toList());
+            v.put("ansible_play_hosts", playHosts.activeNames());
+            v.put("play_hosts", playHosts.batchNames());
+            v.put("ansible_play_batch", playHosts.batchNames());
+        }
+        if (play != null) {
+            v.put("ansible_play_name", play.name() == null ? String.valueOf(play.hosts()) : play.name());
+            List<String> roleNames = play.roleScopes().stream().map(rs -> rs.role().name()).distinct().toList();
+            v.put("role_names", roleNames);
+            v.put("ansible_role_names", roleNames);
+            v.put("ansible_play_role_names", roleNames);
+        }
+        if (task != null) {
+            Role role = task.role();
+            List<String> search = new ArrayList<>();
+            if (role != null) {
+                v.put("role_name", role.name());
+                v.put("role_path", role.path().toString());
+                v.put("ansible_role_name", role.name());
+                search.add(role.path().toString());
+            }
+            search.add(task.file().getParent().toString());
+            if (play != null && !search.contains(play.dir().toString())) {
+                search.add(play.dir().toString());
+            }
+            v.put("ansible_search_path", search);
+        } else if (play != null) {
+            v.put("ansible_search_path", List.of(play.dir().toString()));
+        }
+    }
+
+    private Map<String, Object> groups() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        inventory.groups().forEach((name, g) -> out.put(name, inventory.hostsOf(g).stream().map(Host::name).toList()));
+        return out;
+    }
+
+    private Map<String, Object> varsFiles(Host host, Map<String, Object> soFar) {
+        if (play.varsFiles().isEmpty()) {
+            return Map.of();
+        }
+        return varsFilesCache.computeIfAbsent(host.name(), n -> loadVarsFiles(soFar));
+    }
+
+    private Map<String, Object> loadVarsFiles(Map<String, Object> soFar) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        Map<String, Object> context = new LinkedHashMap<>(soFar);
+        context.putAll(extraVars);
+        for (Object entry : play.varsFiles()) {
+            List<Object> options = entry instanceof List<?> l ? new ArrayList<>(l) : List.of(entry);
+            Optional<Path> found = options.stream()
+                    .map(o -> play.dir().resolve(String.valueOf(templar.template(o, context))))
+                    .filter(Files::isRegularFile).findFirst();
+            if (found.isEmpty()) {
+                throw new SourceError("vars file " + options.get(options.size() - 1) + " was not found", play.position());
+            }
+            Object data = YamlLoader.load(found.get());
+            if (data != null && !(data instanceof Map)) {
+                throw new SourceError("vars file " + found.get() + " must be a dictionary", new Position(found.get().toString(), 1, 1));
+            }
+            MergeVars.into(out, (Map<?, ?>) data);
+            MergeVars.into(context, (Map<?, ?>) data);
+        }
+        return out;
+    }
+}
