@@ -17,6 +17,9 @@ public interface ModuleContext {
     /** Templates a value with the task's variables (lists and maps recursively). */
     Object template(Object value);
 
+    /** Evaluates a condition as `when` does (a bare Jinja expression, a template or a boolean). */
+    boolean evaluate(String condition);
+
     /** Renders a whole template file (the template module and the template lookup). */
     String renderTemplateFile(Path file);
 
