@@ -67,6 +67,9 @@ public final class ArgumentValidator {
     }
 
     private static void checkNames(ModuleSpec spec, Map<String, Object> args) {
+        if (spec.acceptsAnyArgument()) {
+            return;
+        }
         TreeSet<String> unknown = new TreeSet<>();
         for (String key : args.keySet()) {
             if (spec.argument(key) == null && !(spec.freeForm() && key.equals("_raw_params")) && !key.startsWith("_ansible")) {

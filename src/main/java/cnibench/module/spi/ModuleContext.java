@@ -17,7 +17,7 @@ public interface ModuleContext {
     /** Templates a value with the task's variables (lists and maps recursively). */
     Object template(Object value);
 
-    /** Evaluates a condition as `when` does (assert's `that`). */
+    /** Evaluates a condition as `when` does (a bare Jinja expression, a template or a boolean). */
     boolean evaluate(String condition);
 
     /** Renders a whole template file (the template module and the template lookup). */

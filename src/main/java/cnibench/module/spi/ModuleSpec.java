@@ -10,10 +10,12 @@ import java.util.Map;
  * with the task's position before anything runs. {@code runner doc} prints it.
  *
  * @param freeForm the module takes a free-form string (command, shell) stored as {@code _raw_params}
+ * @param acceptsAnyArgument names beyond the declared ones are the module's data (set_fact, add_host)
  */
 public record ModuleSpec(String name, List<String> aliases, String description, Map<String, ArgSpec> arguments,
                          List<List<String>> mutuallyExclusive, List<List<String>> requiredOneOf, boolean freeForm,
-                         boolean supportsCheckMode, boolean supportsDiff, String examples) {
+                         boolean supportsCheckMode, boolean supportsDiff, String examples,
+                         boolean acceptsAnyArgument) {
 
     public static Builder builder(String name) {
         return new Builder(name);
@@ -52,6 +54,7 @@ public record ModuleSpec(String name, List<String> aliases, String description, 
         private boolean checkMode;
         private boolean diff;
         private String examples = "";
+        private boolean anyArgument;
 
         private Builder(String name) {
             this.name = name;
@@ -109,9 +112,15 @@ public record ModuleSpec(String name, List<String> aliases, String description, 
             return this;
         }
 
+        /** Lets undeclared argument names through: they are data for the module. */
+        public Builder acceptsAnyArgument() {
+            this.anyArgument = true;
+            return this;
+        }
+
         public ModuleSpec build() {
             return new ModuleSpec(name, List.copyOf(aliases), description, java.util.Collections.unmodifiableMap(new LinkedHashMap<>(arguments)),
-                    List.copyOf(mutuallyExclusive), List.copyOf(requiredOneOf), freeForm, checkMode, diff, examples);
+                    List.copyOf(mutuallyExclusive), List.copyOf(requiredOneOf), freeForm, checkMode, diff, examples, anyArgument);
         }
     }
 }

@@ -1,0 +1,73 @@
+package cnibench.module.core;
+
+import cnibench.module.spi.ArgSpec;
+import cnibench.module.spi.ArgType;
+import cnibench.module.spi.Arguments;
+import cnibench.module.spi.Module;
+import cnibench.module.spi.ModuleContext;
+import cnibench.module.spi.ModuleResult;
+import cnibench.module.spi.ModuleSpec;
+import cnibench.template.UndefinedVariableError;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * ansible.builtin.debug: prints a message or a variable. Whether to show it at the current verbosity
+ * is the executor's decision: the result carries {@code _ansible_verbosity} when the task sets one.
+ */
+public final class DebugModule implements Module {
+    static final String NOT_DEFINED = "VARIABLE IS NOT DEFINED!";
+
+    private static final ModuleSpec SPEC = ModuleSpec.builder("debug").builtin()
+            .description("Print statements during execution: a message, or the value of a variable or expression.")
+            .checkMode()
+            .arg(ArgSpec.of("msg", ArgType.RAW, "The customized message that is printed.").defaultValue("Hello world!"))
+            .arg(ArgSpec.of("var", ArgType.RAW, "A variable name or expression to show (without {{ }})."))
+            .arg(ArgSpec.of("verbosity", ArgType.INT, "The verbosity (number of -v) from which the output is shown.")
+                    .defaultValue(0))
+            .mutuallyExclusive("msg", "var")
+            .examples("""
+                    - name: Print a message
+                      ansible.builtin.debug:
+                        msg: System {{ inventory_hostname }} has gateway {{ ansible_default_ipv4.gateway }}
+
+                    - name: Show a registered result with -vv only
+                      ansible.builtin.debug:
+                        var: result
+                        verbosity: 2
+                    """)
+            .build();
+
+    @Override
+    public ModuleSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public ModuleResult run(ModuleContext context, Arguments args) {
+        ModuleResult result = ModuleResult.ok();
+        Object var = args.raw("var");
+        if (var == null) {
+            Messages.set(result, args.raw("msg"));
+        } else if (var instanceof List<?> || var instanceof Map<?, ?>) {
+            // Ansible keys a list or dict by its Python type name
+            result.put(var instanceof List<?> ? "<class 'list'>" : "<class 'dict'>", var);
+        } else {
+            result.put(String.valueOf(var), valueOf(context, String.valueOf(var)));
+        }
+        result.put("_ansible_verbose_always", true);
+        int verbosity = args.integer("verbosity");
+        if (verbosity > 0) {
+            result.put("_ansible_verbosity", verbosity);
+        }
+        return result;
+    }
+
+    private static Object valueOf(ModuleContext context, String expression) {
+        try {
+            return context.template("{{ " + expression + " }}");
+        } catch (UndefinedVariableError e) {
+            return NOT_DEFINED;
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package cnibench.module.core;
+
+import cnibench.module.spi.ArgSpec;
+import cnibench.module.spi.ArgType;
+import cnibench.module.spi.Arguments;
+import cnibench.module.spi.Module;
+import cnibench.module.spi.ModuleContext;
+import cnibench.module.spi.ModuleResult;
+import cnibench.module.spi.ModuleSpec;
+import java.util.List;
+
+/**
+ * ansible.builtin.group_by: names a group to put the host in. The executor adds the host to
+ * {@code add_group} under {@code parent_groups} and reports changed when the membership is new.
+ */
+public final class GroupByModule implements Module {
+    private static final ModuleSpec SPEC = ModuleSpec.builder("group_by").builtin()
+            .description("Create inventory groups from a key (usually templated from facts) during the run.")
+            .checkMode()
+            .arg(ArgSpec.of("key", ArgType.STR, "The variables whose values will be used as groups.").asRequired())
+            .arg(ArgSpec.of("parents", ArgType.RAW, "The list of the parent groups.").defaultValue(List.of("all")))
+            .examples("""
+                    - name: Group hosts by distribution
+                      ansible.builtin.group_by:
+                        key: os_{{ ansible_distribution }}
+                        parents: linux
+                    """)
+            .build();
+
+    @Override
+    public ModuleSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public ModuleResult run(ModuleContext context, Arguments args) {
+        Object parents = args.raw("parents");
+        List<?> parentList = parents instanceof List<?> list ? list : List.of(parents);
+        return ModuleResult.ok()
+                .put("add_group", args.str("key").replace(' ', '-'))
+                .put("parent_groups", parentList.stream().map(p -> String.valueOf(p).replace(' ', '-')).toList());
+    }
+}
