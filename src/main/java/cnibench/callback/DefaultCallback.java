@@ -73,7 +73,7 @@ public final class DefaultCallback implements Callback {
                 String line = (r.status() == TaskStatus.CHANGED ? "changed: " : "ok: ") + host;
                 out.println(paint(withResult(line, result, r), r.status() == TaskStatus.CHANGED ? Color.YELLOW : Color.GREEN));
             }
-            case SKIPPED -> out.println(paint(verbosity > 0 || debug(r) ? "skipping: " + host + " => " + dump(result, r) : "skipping: " + host, Color.CYAN));
+            case SKIPPED -> out.println(paint(verbosity > 0 ? "skipping: " + host + " => " + dump(result, r) : "skipping: " + host, Color.CYAN));
             case FAILED -> {
                 out.println(paint("fatal: " + host + ": FAILED! => " + dump(result, r), Color.RED));
                 if (r.ignored()) {
@@ -102,7 +102,7 @@ public final class DefaultCallback implements Callback {
             }
             case SKIPPED -> {
                 String line = "skipping: " + host + " => " + item + " ";
-                out.println(paint(verbosity > 0 || debug(r) ? line + " => " + dump(result, r) : line, Color.CYAN));
+                out.println(paint(verbosity > 0 ? line + " => " + dump(result, r) : line, Color.CYAN));
             }
             case FAILED, UNREACHABLE -> {
                 out.println(paint("failed: " + host + " " + item + " => " + dump(result, r), Color.RED));
@@ -184,7 +184,7 @@ public final class DefaultCallback implements Callback {
         Map<String, Object> result = new LinkedHashMap<>();
         r.result().forEach((k, v) -> {
             if (!k.startsWith("_ansible") && !k.startsWith("_cnibench") && !(k.equals("diff") && verbosity < 3)
-                    && !k.equals("invocation")) {
+                    && !k.equals("invocation") && !k.equals("failed")) {
                 result.put(k, v);
             }
         });

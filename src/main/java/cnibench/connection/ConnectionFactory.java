@@ -15,8 +15,10 @@ public final class ConnectionFactory {
         String type = forced != null ? forced : String.valueOf(hostVars.getOrDefault("ansible_connection", "local"));
         return switch (type) {
             case "local" -> new LocalConnection();
+            case "netns" -> new NetnsConnection(String.valueOf(hostVars.getOrDefault("ansible_netns_name",
+                    hostVars.getOrDefault("ansible_host", hostName))));
             default -> throw new UnsupportedConnectionException("the connection type '" + type + "' of host "
-                    + hostName + " is not supported (supported: local)");
+                    + hostName + " is not supported (supported: local, netns)");
         };
     }
 }
