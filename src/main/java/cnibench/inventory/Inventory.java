@@ -11,7 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Hosts and groups from every inventory source, with `all` and `ungrouped` as Ansible makes them. */
+/**
+ * Hosts and groups from every inventory source, with `all` and `ungrouped` as Ansible makes them.
+ * Like Ansible's, all's own hosts are only those a source put there directly; {@link #hosts()}
+ * and {@link #hostsOf(Group)} give every host.
+ */
 public final class Inventory {
     private final Map<String, Host> hosts = new LinkedHashMap<>();
     private final Map<String, Group> groups = new LinkedHashMap<>();
@@ -42,11 +46,15 @@ public final class Inventory {
         return sourceDirs;
     }
 
-    /** A host by name; localhost exists implicitly when the inventory does not name it. */
+    /**
+     * A host by name. A localhost name (localhost, 127.0.0.1, ::1) the inventory lacks gives the
+     * inventory's first localhost-like host, else the implicit localhost, as Ansible's get_host does.
+     */
     public Host host(String name) {
         Host h = hosts.get(name);
         if (h == null && isLocalhost(name)) {
-            return implicitLocalhost();
+            return hosts.values().stream().filter(x -> isLocalhost(x.name())).findFirst()
+                    .orElseGet(() -> implicitLocalhost(name));
         }
         return h;
     }
@@ -57,8 +65,13 @@ public final class Inventory {
 
     /** The localhost Ansible adds when a pattern names it and the inventory does not. */
     public Host implicitLocalhost() {
+        return implicitLocalhost("localhost");
+    }
+
+    /** The implicit localhost, named after the pattern that first asked for it (as Ansible names it). */
+    private Host implicitLocalhost(String name) {
         if (implicitLocalhost == null) {
-            implicitLocalhost = new Host("localhost", true);
+            implicitLocalhost = new Host(name, true);
             implicitLocalhost.vars().put("ansible_connection", "local");
             implicitLocalhost.vars().put("ansible_python_interpreter", "/usr/bin/python3");
         }
