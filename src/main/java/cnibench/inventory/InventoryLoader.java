@@ -116,7 +116,11 @@ public final class InventoryLoader {
         String ext = dot <= 0 ? "" : name.substring(dot);
         boolean yamlExt = ext.equals(".yml") || ext.equals(".yaml") || ext.equals(".json");
         if (yamlExt) {
-            YamlInventoryParser.parse(inventory, file, YamlLoader.load(text, file.toString()));
+            Object data = YamlLoader.load(text, file.toString());
+            // Ansible's ini plugin takes an empty .yml after the yaml plugin refused it: no hosts, no error.
+            if (data != null) {
+                YamlInventoryParser.parse(inventory, file, data);
+            }
         } else if (ext.isEmpty() && looksLikeYamlInventory(text, file)) {
             YamlInventoryParser.parse(inventory, file, YamlLoader.load(text, file.toString()));
         } else {

@@ -16,7 +16,8 @@ import java.util.stream.Stream;
 
 /**
  * group_vars/ and host_vars/ next to an inventory or playbook, read as Ansible's host_group_vars
- * plugin reads them. Each file is read once per instance; share one instance for a run.
+ * plugin reads them. Each file is read once per instance; share one instance for a run. The maps
+ * returned hold the cached values: callers copy them into their own maps and do not change them.
  */
 public final class VarsFiles {
     private static final List<String> EXTENSIONS = List.of(".yml", ".yaml", ".json");

@@ -20,10 +20,8 @@ final class YamlInventoryParser {
         this.file = file;
     }
 
+    /** Parses a loaded, non-empty YAML document. */
     static void parse(Inventory inventory, Path file, Object data) {
-        if (data == null) {
-            throw new SourceError("Parsed empty YAML file", Position.of(file, 1, 1));
-        }
         if (!(data instanceof YamlMap top)) {
             throw new SourceError("YAML inventory has invalid structure, it should be a dictionary, got: "
                     + typeName(data), positionOf(data, file));
