@@ -87,7 +87,9 @@ public final class HostPattern {
         List<String> intersections = new ArrayList<>();
         List<String> exclusions = new ArrayList<>();
         for (String p : patterns) {
-            if (p.startsWith("!")) {
+            if (p.isEmpty()) {
+                continue;
+            } else if (p.startsWith("!")) {
                 exclusions.add(p);
             } else if (p.startsWith("&")) {
                 intersections.add(p);

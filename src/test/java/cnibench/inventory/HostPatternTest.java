@@ -68,6 +68,8 @@ class HostPatternTest {
         Files.writeString(file, "web03\ndb-5\n\n");
         assertEquals(List.of("web03", "db-5"), names(HostPattern.limit(inv, web, "@" + file)));
         assertEquals(List.of("web03", "db-1", "db-5"), names(HostPattern.limit(inv, web, "@" + file + ",db-1")));
+        Files.writeString(file, "\n\n");
+        assertEquals(names(web), names(HostPattern.limit(inv, web, "@" + file)), "blank lines only: no limit, like Ansible");
         assertEquals("Unable to find limit file " + tmp.resolve("none"),
                 assertThrows(SourceError.class, () -> HostPattern.limit(inv, web, "@" + tmp.resolve("none"))).getMessage());
     }
