@@ -1,6 +1,7 @@
 package cnibench.cli;
 
 import cnibench.inventory.Inventory;
+import cnibench.inventory.InventoryPrinter;
 import cnibench.source.SourceError;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +18,8 @@ final class InventoryCommand implements Callable<Integer> {
     boolean list;
     @Option(names = "--graph")
     boolean graph;
+    @picocli.CommandLine.Parameters(arity = "0..1", paramLabel = "GROUP", description = "group to graph")
+    String graphGroup;
     @Option(names = "--host")
     String host;
 
@@ -30,7 +33,22 @@ final class InventoryCommand implements Callable<Integer> {
             System.err.println("ERROR! " + e.render());
             return PlayCommand.PARSE_ERROR;
         }
-        System.out.println(inv.hosts().keySet());
+        InventoryPrinter printer = new InventoryPrinter(inv);
+        try {
+            if (host != null) {
+                System.out.println(printer.host(host));
+            } else if (graph) {
+                System.out.print(printer.graph(graphGroup == null ? "all" : graphGroup));
+            } else if (list) {
+                System.out.println(printer.list());
+            } else {
+                System.err.println("ERROR! No action selected, at least one of --host, --graph or --list needs to be specified.");
+                return PlayCommand.OPTIONS_ERROR;
+            }
+        } catch (SourceError e) {
+            System.err.println("ERROR! " + e.render());
+            return 1;
+        }
         return 0;
     }
 }

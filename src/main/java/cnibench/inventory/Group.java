@@ -12,6 +12,7 @@ public final class Group {
     private final Set<Host> hosts = new LinkedHashSet<>();
     private final Set<Group> children = new LinkedHashSet<>();
     private final Set<Group> parents = new LinkedHashSet<>();
+    private int priority = 1;
 
     public Group(String name) {
         this.name = name;
@@ -37,10 +38,14 @@ public final class Group {
         return parents;
     }
 
-    /** ansible_group_priority, 1 when unset. */
+    /** ansible_group_priority as the inventory source set it, 1 when unset. */
     public int priority() {
-        Object p = vars.get("ansible_group_priority");
-        return p instanceof Number n ? n.intValue() : p == null ? 1 : Integer.parseInt(p.toString());
+        return priority;
+    }
+
+    /** Ansible keeps the priority out of the group's vars: group_vars files cannot change it. */
+    public void setPriority(int priority) {
+        this.priority = priority;
     }
 
     /** Distance from `all`: all is 0, its direct children 1, and so on (the longest path). */

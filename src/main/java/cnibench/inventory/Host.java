@@ -1,5 +1,6 @@
 package cnibench.inventory;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -11,6 +12,7 @@ public final class Host {
     private final Map<String, Object> vars = new LinkedHashMap<>();
     private final Set<Group> groups = new LinkedHashSet<>();
     private final boolean implicit;
+    private Path source;
 
     public Host(String name) {
         this(name, false);
@@ -38,6 +40,15 @@ public final class Host {
 
     public boolean implicit() {
         return implicit;
+    }
+
+    /** The inventory source the host was first read from (inventory_file); null for host lists and implicit hosts. */
+    public Path source() {
+        return source;
+    }
+
+    public void setSource(Path source) {
+        this.source = source;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package cnibench.inventory;
 
+import cnibench.source.Position;
+import cnibench.source.SourceError;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,7 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Hosts and groups from every inventory source, with `all` and `ungrouped` as Ansible makes them. */
+/**
+ * Hosts and groups from every inventory source, with `all` and `ungrouped` as Ansible makes them.
+ * Like Ansible's, all's own hosts are only those a source put there directly; {@link #hosts()}
+ * and {@link #hostsOf(Group)} give every host.
+ */
 public final class Inventory {
     private final Map<String, Host> hosts = new LinkedHashMap<>();
     private final Map<String, Group> groups = new LinkedHashMap<>();
@@ -40,11 +46,15 @@ public final class Inventory {
         return sourceDirs;
     }
 
-    /** A host by name; localhost exists implicitly when the inventory does not name it. */
+    /**
+     * A host by name. A localhost name (localhost, 127.0.0.1, ::1) the inventory lacks gives the
+     * inventory's first localhost-like host, else the implicit localhost, as Ansible's get_host does.
+     */
     public Host host(String name) {
         Host h = hosts.get(name);
         if (h == null && isLocalhost(name)) {
-            return implicitLocalhost();
+            return hosts.values().stream().filter(x -> isLocalhost(x.name())).findFirst()
+                    .orElseGet(() -> implicitLocalhost(name));
         }
         return h;
     }
@@ -55,8 +65,13 @@ public final class Inventory {
 
     /** The localhost Ansible adds when a pattern names it and the inventory does not. */
     public Host implicitLocalhost() {
+        return implicitLocalhost("localhost");
+    }
+
+    /** The implicit localhost, named after the pattern that first asked for it (as Ansible names it). */
+    private Host implicitLocalhost(String name) {
         if (implicitLocalhost == null) {
-            implicitLocalhost = new Host("localhost", true);
+            implicitLocalhost = new Host(name, true);
             implicitLocalhost.vars().put("ansible_connection", "local");
             implicitLocalhost.vars().put("ansible_python_interpreter", "/usr/bin/python3");
         }
@@ -67,22 +82,14 @@ public final class Inventory {
         return groups.get(name);
     }
 
-    /** The group of that name, made (under all) if it is new. */
+    /** The group of that name, made if it is new; {@link #reconcile()} puts groups without a parent under all. */
     public Group groupOrCreate(String name) {
-        return groups.computeIfAbsent(name, n -> {
-            Group g = new Group(n);
-            link(all(), g);
-            return g;
-        });
+        return groups.computeIfAbsent(name, Group::new);
     }
 
-    /** The host of that name, made (in ungrouped) if it is new. */
+    /** The host of that name, made if it is new; {@link #reconcile()} puts it in ungrouped when it has no group. */
     public Host hostOrCreate(String name) {
-        return hosts.computeIfAbsent(name, n -> {
-            Host h = new Host(n);
-            all().hosts().add(h);
-            return h;
-        });
+        return hosts.computeIfAbsent(name, Host::new);
     }
 
     public void addToGroup(Host host, Group group) {
@@ -90,21 +97,49 @@ public final class Inventory {
         host.groups().add(group);
     }
 
-    /** Makes child a child group of parent; a group under another leaves `all`'s direct children. */
+    /** Makes child a child group of parent, refusing loops with Ansible's message. */
     public void link(Group parent, Group child) {
-        if (parent != all()) {
-            all().children().remove(child);
-            child.parents().remove(all());
+        if (parent == child || ancestors(parent).contains(child)) {
+            throw new SourceError("Adding group '" + child.name() + "' as child to '" + parent.name()
+                    + "' creates a recursive dependency loop.", Position.UNKNOWN);
         }
         parent.children().add(child);
         child.parents().add(parent);
     }
 
-    /** Puts hosts that ended up in no group other than all into ungrouped, as Ansible does after parsing. */
+    private static Set<Group> ancestors(Group group) {
+        Set<Group> out = new LinkedHashSet<>();
+        collectAncestors(group, out);
+        out.remove(group);
+        return out;
+    }
+
+    /**
+     * Sets a variable as Ansible's inventory does: a mapping given twice for the same name is
+     * merged (the newer keys win), anything else replaces.
+     */
+    public static void setVariable(Map<String, Object> vars, String name, Object value) {
+        if (vars.get(name) instanceof Map<?, ?> old && value instanceof Map<?, ?> update) {
+            Map<Object, Object> merged = new LinkedHashMap<>(old);
+            merged.putAll(update);
+            vars.put(name, merged);
+        } else {
+            vars.put(name, value);
+        }
+    }
+
+    /**
+     * Ansible's reconcile_inventory: groups without a parent go under all (in the order they were
+     * made), hosts in no group but all go into ungrouped and leave it once they have another group.
+     */
     public void reconcile() {
+        for (Group g : groups.values()) {
+            if (g != all() && g.parents().isEmpty()) {
+                link(all(), g);
+            }
+        }
         Group ungrouped = groups.get("ungrouped");
         for (Host h : hosts.values()) {
-            all().hosts().add(h);
             boolean grouped = h.groups().stream().anyMatch(g -> g != all() && g != ungrouped);
             if (grouped) {
                 ungrouped.hosts().remove(h);
@@ -113,6 +148,11 @@ public final class Inventory {
                 addToGroup(h, ungrouped);
             }
         }
+    }
+
+    /** Hosts matching an Ansible host pattern; see {@link HostPattern}. */
+    public List<Host> select(String pattern) {
+        return HostPattern.select(this, pattern);
     }
 
     /** Every group the host belongs to, directly or through children, in the order their vars apply. */
@@ -138,23 +178,38 @@ public final class Inventory {
         return groupsOf(host).stream().map(Group::name).filter(n -> !n.equals("all")).sorted().toList();
     }
 
-    /** Hosts of a group and its descendants, in inventory order. */
+    /**
+     * Hosts of a group and its descendants in Ansible's order: the group's own hosts, then those of
+     * its descendants level by level; all leaves out the implicit localhost.
+     */
     public List<Host> hostsOf(Group group) {
         Set<Host> out = new LinkedHashSet<>();
-        collectHosts(group, out, new LinkedHashSet<>());
-        List<Host> ordered = new ArrayList<>();
-        for (Host h : hosts.values()) {
-            if (out.contains(h)) {
-                ordered.add(h);
+        for (Group g : descendantsInOrder(group)) {
+            for (Host h : g.hosts()) {
+                if (!(group == all() && h.implicit())) {
+                    out.add(h);
+                }
             }
         }
-        return ordered;
+        return new ArrayList<>(out);
     }
 
-    private static void collectHosts(Group group, Set<Host> out, Set<Group> seen) {
-        if (seen.add(group)) {
-            out.addAll(group.hosts());
-            group.children().forEach(c -> collectHosts(c, out, seen));
+    /** The group, its children, then each further level, as Group._walk_relationship orders them. */
+    private static List<Group> descendantsInOrder(Group group) {
+        Set<Group> ordered = new LinkedHashSet<>();
+        ordered.add(group);
+        List<Group> level = List.of(group);
+        while (!level.isEmpty()) {
+            List<Group> next = new ArrayList<>();
+            for (Group g : level) {
+                for (Group child : g.children()) {
+                    if (ordered.add(child)) {
+                        next.add(child);
+                    }
+                }
+            }
+            level = next;
         }
+        return new ArrayList<>(ordered);
     }
 }
