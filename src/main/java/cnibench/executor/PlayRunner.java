@@ -131,7 +131,7 @@ final class PlayRunner {
         Set<Host> failed = new LinkedHashSet<>();
         for (Node node : nodes) {
             alive.removeAll(endedHosts);
-            if (alive.isEmpty() || playEnded) {
+            if (alive.isEmpty() || playEnded || !Interruption.mayRun()) {
                 break;
             }
             Set<Host> f = node instanceof Task t ? runTask(t, alive) : runBlock((Block) node, alive);
@@ -143,7 +143,7 @@ final class PlayRunner {
 
     private Set<Host> runBlock(Block block, List<Host> hosts) {
         Set<Host> failed = runNodes(block.block(), hosts);
-        if (!block.rescue().isEmpty() && !failed.isEmpty()) {
+        if (!block.rescue().isEmpty() && !failed.isEmpty() && Interruption.mayRun()) {
             List<Host> rescuing = new ArrayList<>(failed);
             Set<Host> stillFailed = runNodes(block.rescue(), rescuing);
             for (Host h : rescuing) {
@@ -155,7 +155,12 @@ final class PlayRunner {
             failed = new LinkedHashSet<>(stillFailed);
         }
         if (!block.always().isEmpty()) {
-            failed.addAll(runNodes(block.always(), hosts));
+            Interruption.enterAlways();
+            try {
+                failed.addAll(runNodes(block.always(), hosts));
+            } finally {
+                Interruption.leaveAlways();
+            }
         }
         return failed;
     }
