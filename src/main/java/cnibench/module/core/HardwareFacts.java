@@ -18,6 +18,11 @@ final class HardwareFacts {
         if (!uptime.isEmpty()) {
             facts.put("uptime_seconds", (int) Double.parseDouble(uptime.split("\\s+")[0]));
         }
+        String[] load = probe.getOrDefault("loadavg", "").strip().split("\\s+");
+        if (load.length >= 3) {
+            facts.put("loadavg", Map.of("1m", Double.parseDouble(load[0]), "5m", Double.parseDouble(load[1]),
+                    "15m", Double.parseDouble(load[2])));
+        }
         return facts;
     }
 

@@ -26,6 +26,13 @@ final class HostProbe {
             s nproc; nproc 2>/dev/null
             s meminfo; cat /proc/meminfo 2>/dev/null
             s uptime; cat /proc/uptime 2>/dev/null
+            s loadavg; cat /proc/loadavg 2>/dev/null
+            s cmdline; cat /proc/cmdline 2>/dev/null
+            s lsb_release; cat /etc/lsb-release 2>/dev/null
+            s lsb_bin; command -v lsb_release 2>/dev/null
+            s fips; cat /proc/sys/crypto/fips_enabled 2>/dev/null
+            s apparmor; [ -d /sys/kernel/security/apparmor ] && echo enabled
+            s long_bit; getconf LONG_BIT 2>/dev/null
             s machine_id; cat /etc/machine-id 2>/dev/null || cat /var/lib/dbus/machine-id 2>/dev/null
             s resolv; cat /etc/resolv.conf 2>/dev/null
             s user; id -un; id -u; id -g; id -ru; id -rg; getent passwd "$(id -un)"

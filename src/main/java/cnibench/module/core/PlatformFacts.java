@@ -42,7 +42,66 @@ final class PlatformFacts {
         facts.put("machine_id", probe.getOrDefault("machine_id", "").strip());
         facts.put("pkg_mgr", packageManager(probe.getOrDefault("pkg", "")));
         facts.put("service_mgr", serviceManager(probe.getOrDefault("init", "").strip(), probe.getOrDefault("init_dirs", "")));
+        String cmdline = probe.getOrDefault("cmdline", "").strip();
+        if (!cmdline.isEmpty()) {
+            facts.put("cmdline", cmdline(cmdline, false));
+            facts.put("proc_cmdline", cmdline(cmdline, true));
+        }
+        facts.put("lsb", lsb(probe));
+        facts.put("fips", probe.getOrDefault("fips", "").strip().equals("1"));
+        facts.put("apparmor", Map.of("status", probe.getOrDefault("apparmor", "").isBlank() ? "disabled" : "enabled"));
         return facts;
+    }
+
+    /** /proc/cmdline as a dict: flags are true, key=value pairs keep their value (all values of a repeated key when asked). */
+    private static Map<String, Object> cmdline(String text, boolean collectRepeats) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (String piece : text.split("\\s+")) {
+            String[] kv = piece.split("=", 2);
+            if (kv.length == 1) {
+                out.put(kv[0], true);
+            } else if (collectRepeats && out.get(kv[0]) instanceof List<?> list) {
+                List<Object> values = new ArrayList<>(list);
+                values.add(kv[1]);
+                out.put(kv[0], values);
+            } else if (collectRepeats && out.containsKey(kv[0])) {
+                out.put(kv[0], new ArrayList<>(List.of(out.get(kv[0]), kv[1])));
+            } else {
+                out.put(kv[0], kv[1]);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * ansible_lsb from /etc/lsb-release; where only the lsb_release program exists, from os-release, which
+     * is what that program reports on Debian.
+     */
+    private static Map<String, Object> lsb(Map<String, String> probe) {
+        Map<String, Object> lsb = new LinkedHashMap<>();
+        Map<String, String> file = keyValues(probe.getOrDefault("lsb_release", ""));
+        if (!file.isEmpty()) {
+            putIfPresent(lsb, "id", file.get("DISTRIB_ID"));
+            putIfPresent(lsb, "release", file.get("DISTRIB_RELEASE"));
+            putIfPresent(lsb, "description", file.get("DISTRIB_DESCRIPTION"));
+            putIfPresent(lsb, "codename", file.get("DISTRIB_CODENAME"));
+        } else if (!probe.getOrDefault("lsb_bin", "").isBlank()) {
+            Map<String, String> os = keyValues(probe.getOrDefault("os_release", ""));
+            putIfPresent(lsb, "id", DISTRIBUTIONS.getOrDefault(os.getOrDefault("ID", ""), os.get("NAME")));
+            putIfPresent(lsb, "description", os.get("PRETTY_NAME"));
+            putIfPresent(lsb, "release", os.get("VERSION_ID"));
+            putIfPresent(lsb, "codename", os.get("VERSION_CODENAME"));
+        }
+        if (lsb.containsKey("release")) {
+            lsb.put("major_release", String.valueOf(lsb.get("release")).split("\\.")[0]);
+        }
+        return lsb;
+    }
+
+    private static void putIfPresent(Map<String, Object> map, String key, String value) {
+        if (value != null) {
+            map.put(key, value);
+        }
     }
 
     private static void names(Map<String, String> probe, Map<String, Object> facts) {
@@ -73,6 +132,13 @@ final class PlatformFacts {
         facts.put("kernel_version", uname.size() > 2 ? uname.get(2) : "");
         facts.put("machine", machine);
         facts.put("architecture", machine);
+        String bits = probe.getOrDefault("long_bit", "").strip();
+        if (!bits.isEmpty()) {
+            facts.put("userspace_bits", bits);
+            if (machine.equals("x86_64") || machine.equals("i386") || machine.equals("i686")) {
+                facts.put("userspace_architecture", bits.equals("64") ? "x86_64" : "i386");
+            }
+        }
     }
 
     private static void distribution(Map<String, String> probe, Map<String, Object> facts) {

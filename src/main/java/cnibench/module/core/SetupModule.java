@@ -20,16 +20,17 @@ import java.util.regex.Pattern;
  * ansible.builtin.setup: gathers facts about the host, read in one shell run through the connection
  * (no Python on the host). Facts carry Ansible's ansible_ names; the executor also exposes them under
  * ansible_facts without the prefix. Supported subsets: min (platform, distribution, user, env, dns,
- * pkg_mgr, service_mgr, date_time), hardware (cpu, memory) and network (interfaces and addresses).
+ * pkg_mgr, service_mgr, date_time, cmdline, lsb, fips, apparmor), hardware (cpu, memory, load) and
+ * network (interfaces and addresses).
  */
 public final class SetupModule implements Module {
     private static final Set<String> MIN = Set.of("platform", "distribution", "user", "env", "dns", "pkg_mgr",
-            "service_mgr", "date_time");
+            "service_mgr", "date_time", "cmdline", "lsb", "fips", "apparmor");
     private static final Set<String> ALL = Set.of("platform", "distribution", "user", "env", "dns", "pkg_mgr",
-            "service_mgr", "date_time", "hardware", "network");
+            "service_mgr", "date_time", "cmdline", "lsb", "fips", "apparmor", "hardware", "network");
     /** Names Ansible accepts that gather nothing here. */
-    private static final Set<String> ACCEPTED = Set.of("virtual", "ohai", "facter", "apparmor", "caps", "cmdline",
-            "fips", "local", "lsb", "python", "selinux", "ssh_pub_keys", "facts");
+    private static final Set<String> ACCEPTED = Set.of("virtual", "ohai", "facter", "caps", "local", "python",
+            "selinux", "ssh_pub_keys", "facts");
 
     private static final ModuleSpec SPEC = ModuleSpec.builder("setup").builtin()
             .description("Gathers facts about remote hosts: names, OS, user, environment, date and time, CPU and memory,"
@@ -146,7 +147,8 @@ public final class SetupModule implements Module {
             return "user";
         }
         return switch (fact) {
-            case "env", "dns", "pkg_mgr", "service_mgr" -> fact;
+            case "env", "dns", "pkg_mgr", "service_mgr", "lsb", "fips", "apparmor", "cmdline" -> fact;
+            case "proc_cmdline" -> "cmdline";
             default -> "platform";
         };
     }
