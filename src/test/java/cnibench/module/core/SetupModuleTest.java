@@ -58,7 +58,8 @@ class SetupModuleTest {
 
     @Test
     void subsetsFollowAnsibleRules() {
-        assertEquals(Set.of("platform", "distribution", "user", "env", "dns", "pkg_mgr", "service_mgr", "date_time"),
+        assertEquals(Set.of("platform", "distribution", "user", "env", "dns", "pkg_mgr", "service_mgr", "date_time",
+                        "cmdline", "lsb", "fips", "apparmor"),
                 SetupModule.collectors(List.of("!all")));
         assertEquals(Set.of("network"), SetupModule.collectors(List.of("!all", "!min", "network")));
         assertTrue(SetupModule.collectors(List.of("all", "!hardware")).contains("network"));
