@@ -35,7 +35,7 @@ final class HostProbe {
             s long_bit; getconf LONG_BIT 2>/dev/null
             s machine_id; cat /etc/machine-id 2>/dev/null || cat /var/lib/dbus/machine-id 2>/dev/null
             s resolv; cat /etc/resolv.conf 2>/dev/null
-            s user; id -un; id -u; id -g; id -ru; id -rg; getent passwd "$(id -un)"
+            s user; u=$(id -un); echo "$u"; id -u; id -g; getent passwd "$u"
             s init; cat /proc/1/comm 2>/dev/null
             s init_dirs; [ -d /run/systemd/system ] && echo systemd; [ -d /etc/init.d ] && echo init.d
             s pkg; for p in apt-get dnf yum zypper apk pacman; do command -v $p >/dev/null 2>&1 && echo $p; done
@@ -44,13 +44,15 @@ final class HostProbe {
             s addr; ip -j addr 2>/dev/null
             s links; for d in /sys/class/net/*; do
               [ -d "$d" ] || continue; n=${d##*/}
-              for f in address mtu operstate type flags speed; do v=$(cat "$d/$f" 2>/dev/null) && printf '%s\\t%s\\t%s\\n' "$n" "$f" "$v"; done
-              [ -e "$d/device" ] && printf '%s\\tpciid\\t%s\\n' "$n" "$(basename "$(readlink "$d/device")")"
-              [ -e "$d/device/driver/module" ] && printf '%s\\tmodule\\t%s\\n' "$n" "$(basename "$(readlink -f "$d/device/driver/module")")"
+              for f in address mtu operstate type flags speed; do
+                read -r v < "$d/$f" 2>/dev/null && printf '%s\\t%s\\t%s\\n' "$n" "$f" "$v"
+              done
+              [ -e "$d/device" ] && l=$(readlink "$d/device") && printf '%s\\tpciid\\t%s\\n' "$n" "${l##*/}"
+              [ -e "$d/device/driver/module" ] && l=$(readlink -f "$d/device/driver/module") && printf '%s\\tmodule\\t%s\\n' "$n" "${l##*/}"
               if [ -d "$d/bridge" ]; then
-                printf '%s\\tbridge_id\\t%s\\n' "$n" "$(cat "$d/bridge/bridge_id" 2>/dev/null)"
-                printf '%s\\tstp_state\\t%s\\n' "$n" "$(cat "$d/bridge/stp_state" 2>/dev/null)"
-                printf '%s\\tbrif\\t%s\\n' "$n" "$(ls "$d/brif" 2>/dev/null | tr '\\n' ' ')"
+                read -r v < "$d/bridge/bridge_id"; printf '%s\\tbridge_id\\t%s\\n' "$n" "$v"
+                read -r v < "$d/bridge/stp_state"; printf '%s\\tstp_state\\t%s\\n' "$n" "$v"
+                printf '%s\\tbrif\\t' "$n"; for b in "$d"/brif/*; do [ -e "$b" ] && printf '%s ' "${b##*/}"; done; echo
               fi
             done
             s env; env -0

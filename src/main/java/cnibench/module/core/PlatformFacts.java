@@ -164,18 +164,21 @@ final class PlatformFacts {
 
     private static void user(Map<String, String> probe, Map<String, Object> facts) {
         List<String> user = lines(probe.getOrDefault("user", ""));
-        if (user.size() < 5) {
+        if (user.size() < 3) {
             return;
         }
+        // commands run through the connection are not setuid: real and effective ids are the same
+        int uid = Integer.parseInt(user.get(1));
+        int gid = Integer.parseInt(user.get(2));
         facts.put("user_id", user.get(0));
-        facts.put("user_uid", Integer.parseInt(user.get(1)));
-        facts.put("user_gid", Integer.parseInt(user.get(2)));
-        facts.put("real_user_id", Integer.parseInt(user.get(3)));
-        facts.put("effective_user_id", Integer.parseInt(user.get(1)));
-        facts.put("real_group_id", Integer.parseInt(user.get(4)));
-        facts.put("effective_group_id", Integer.parseInt(user.get(2)));
-        if (user.size() > 5) {
-            String[] passwd = user.get(5).split(":", -1);
+        facts.put("user_uid", uid);
+        facts.put("user_gid", gid);
+        facts.put("real_user_id", uid);
+        facts.put("effective_user_id", uid);
+        facts.put("real_group_id", gid);
+        facts.put("effective_group_id", gid);
+        if (user.size() > 3) {
+            String[] passwd = user.get(3).split(":", -1);
             if (passwd.length >= 7) {
                 facts.put("user_gecos", passwd[4]);
                 facts.put("user_dir", passwd[5]);

@@ -137,7 +137,7 @@ class SetupModuleTest {
                 "os_release", "PRETTY_NAME=\"Debian GNU/Linux 12 (bookworm)\"\nNAME=\"Debian GNU/Linux\"\nVERSION_ID=\"12\"\n"
                         + "VERSION_CODENAME=bookworm\nID=debian\n",
                 "debian_version", "12.11",
-                "user", "root\n0\n0\n0\n0\nroot:x:0:0:root:/root:/bin/bash",
+                "user", "root\n0\n0\nroot:x:0:0:root:/root:/bin/bash",
                 "resolv", "# comment\nnameserver 10.255.255.53\nsearch a.example b.example\noptions ndots:5 edns0\n",
                 "init", "process_api", "init_dirs", "", "pkg", "apt-get",
                 "env", "A=1\0B=x=y\0");
