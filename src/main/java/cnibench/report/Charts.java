@@ -57,6 +57,9 @@ final class Charts {
         BoxChart chart = new BoxChartBuilder().width(WIDTH).height(HEIGHT).title(title).yAxisTitle("Gbit/s").build();
         chart.getStyler().setBoxplotCalCulationMethod(BoxStyler.BoxplotCalCulationMethod.N_LESS_1_PLUS_1);
         style(chart.getStyler());
+        if (several) {
+            chart.getStyler().setXAxisLabelRotation(12); // long run-and-path names would overlap
+        }
         for (RunData run : runs) {
             for (Map.Entry<String, List<Double>> path : repeatThroughputByPath(run).entrySet()) {
                 if (path.getValue().isEmpty()) {

@@ -23,7 +23,7 @@ final class HtmlReport {
             td.num{text-align:right;font-variant-numeric:tabular-nums}
             th{background:#f2f2f2}th.group{text-align:center;background:#e6eef7}
             figure{margin:1rem 0}img{max-width:100%;border:1px solid #ddd}figcaption{font-size:.85rem;color:#555}
-            .note{color:#555;font-size:.85rem}
+            .note{color:#555;font-size:.85rem}.wide{overflow-x:auto}
             """;
     private static final List<String> SUMMARY_HEADINGS = List.of("n", "median Gbit/s", "IQR Gbit/s", "95% CI of mean Gbit/s",
             "retransmits (median)", "RTT µs (median)", "CPU busy % (median)", "softirq % (median)", "overhead %");
@@ -92,7 +92,7 @@ final class HtmlReport {
         if (paths.isEmpty()) {
             return;
         }
-        out.append("<h2>Summary</h2>\n<table class=\"summary\">\n<tr><th rowspan=\"2\">path</th>");
+        out.append("<h2>Summary</h2>\n<div class=\"wide\"><table class=\"summary\">\n<tr><th rowspan=\"2\">path</th>");
         runs.forEach(r -> out.append("<th class=\"group\" colspan=\"").append(SUMMARY_HEADINGS.size()).append("\">")
                 .append(escape(r.label())).append("</th>"));
         out.append("</tr>\n<tr>");
@@ -108,7 +108,7 @@ final class HtmlReport {
             }
             out.append("</tr>\n");
         }
-        out.append("</table>\n<p class=\"note\">Throughput is taken per repeat (time-weighted mean of its intervals). ")
+        out.append("</table></div>\n<p class=\"note\">Throughput is taken per repeat (time-weighted mean of its intervals). ")
                 .append("Overhead is the throughput lost against the median of the baseline path ")
                 .append(escape(baseline != null ? "\"" + baseline + "\"" : "(\"" + Summarizer.DEFAULT_BASELINE + "\", else the first path)"))
                 .append(", in percent. CPU figures are of the busiest node while the repeats ran.</p>\n");
