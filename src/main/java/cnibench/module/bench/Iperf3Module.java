@@ -79,7 +79,7 @@ public final class Iperf3Module implements Module {
             return report(Iperf3Json.parse(text)).setChanged(false);
         }
         if (args.has("json_file")) {
-            Path file = resolve(context, args.str("json_file"));
+            Path file = ResultPaths.resolve(context, args.str("json_file"));
             if (!Files.isRegularFile(file)) {
                 return ModuleResult.failed("json_file " + file + " does not exist");
             }
@@ -144,7 +144,7 @@ public final class Iperf3Module implements Module {
         }
         ModuleResult out = report(report).setChanged(true).put("cmd", argv).put("rc", result.rc());
         if (args.has("raw_dest")) {
-            Path dest = resolve(context, args.str("raw_dest"));
+            Path dest = ResultPaths.resolve(context, args.str("raw_dest"));
             if (dest.toAbsolutePath().getParent() != null) {
                 Files.createDirectories(dest.toAbsolutePath().getParent());
             }
@@ -161,11 +161,5 @@ public final class Iperf3Module implements Module {
         Map<String, Object> summary = report.summary().toMap();
         ModuleResult out = report.error() != null ? ModuleResult.failed(report.error()) : ModuleResult.ok();
         return out.put("summary", summary).put("intervals", report.intervalMaps()).put("raw", report.raw());
-    }
-
-    /** Relative names are taken from the playbook's directory, where results/ lives. */
-    private static Path resolve(ModuleContext context, String name) {
-        Path path = Path.of(name);
-        return path.isAbsolute() || context.playbookDir() == null ? path : context.playbookDir().resolve(path);
     }
 }
