@@ -50,7 +50,7 @@ public final class Iperf3Module implements Module {
             .arg(ArgSpec.of("json_input", ArgType.RAW, "iperf3 JSON (text or dict) to parse instead of running iperf3."))
             .arg(ArgSpec.of("json_file", ArgType.PATH, "File with iperf3 JSON to parse instead of running iperf3."))
             .arg(ArgSpec.of("one_off", ArgType.BOOL, "The server serves one test, then exits (-1).").defaultValue(false))
-            .arg(ArgSpec.of("daemon", ArgType.BOOL, "Run the server as a daemon (-D).").defaultValue(false))
+            .arg(ArgSpec.of("daemon", ArgType.BOOL, "Run the server as a daemon (-D); the same as state=started.").defaultValue(false))
             .arg(ArgSpec.of("pidfile", ArgType.PATH, "The server's pidfile (default /tmp/cnibench-iperf3-PORT.pid)."))
             .arg(ArgSpec.of("state", ArgType.STR, "Have a background server started, or stop it by its pidfile.")
                     .choices("started", "stopped"))
@@ -118,20 +118,11 @@ public final class Iperf3Module implements Module {
     }
 
     private ModuleResult server(ModuleContext context, Arguments args) throws Exception {
-        if (args.has("state")) {
-            return args.str("state").equals("started")
-                    ? Iperf3Server.start(context.connection(), args)
-                    : Iperf3Server.stop(context.connection(), args);
+        if ("stopped".equals(args.str("state"))) {
+            return Iperf3Server.stop(context.connection(), args);
         }
-        if (args.bool("daemon")) {
-            String pidfile = Iperf3Server.pidfile(args);
-            List<String> argv = Iperf3Command.server(args, true, pidfile);
-            CommandResult result = context.connection().exec(CommandRequest.of(argv).withTimeout(Duration.ofSeconds(30)));
-            if (!result.ok()) {
-                return ModuleResult.failed(Iperf3Server.firstLine(result.stderr(), result.stdout(), "iperf3 server did not start"))
-                        .put("cmd", argv).put("rc", result.rc());
-            }
-            return ModuleResult.changed(true).put("cmd", argv).put("rc", result.rc()).put("pidfile", pidfile);
+        if ("started".equals(args.str("state")) || args.bool("daemon")) {
+            return Iperf3Server.start(context.connection(), args);
         }
         if (!args.bool("one_off")) {
             return ModuleResult.failed("a server in the foreground never ends: set one_off, daemon or state");
