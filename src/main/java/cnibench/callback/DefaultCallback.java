@@ -71,6 +71,7 @@ public final class DefaultCallback implements Callback {
         Map<String, Object> result = clean(r);
         String host = hostLabel(r);
         printDiff(r);
+        printWarnings(r);
         switch (r.status()) {
             case OK, CHANGED -> {
                 String line = (r.status() == TaskStatus.CHANGED ? "changed: " : "ok: ") + host;
@@ -155,6 +156,12 @@ public final class DefaultCallback implements Callback {
         out.println();
     }
 
+    private void printWarnings(TaskResult r) {
+        if (r.result().get("warnings") instanceof List<?> warnings) {
+            warnings.forEach(w -> err.println(paint("[WARNING]: " + w, Color.MAGENTA)));
+        }
+    }
+
     private void printDiff(TaskResult r) {
         if (!diff || !(r.result().get("diff") instanceof List<?> diffs) || r.status() == TaskStatus.SKIPPED) {
             return;
@@ -207,7 +214,7 @@ public final class DefaultCallback implements Callback {
         Map<String, Object> result = new LinkedHashMap<>();
         r.result().forEach((k, v) -> {
             if (!k.startsWith("_ansible") && !k.startsWith("_cnibench") && !(k.equals("diff") && verbosity < 3)
-                    && !k.equals("invocation") && !k.equals("failed")) {
+                    && !k.equals("invocation") && !k.equals("failed") && !k.equals("warnings")) {
                 result.put(k, v);
             }
         });
