@@ -7,6 +7,7 @@ import cnibench.module.spi.Module;
 import cnibench.module.spi.ModuleContext;
 import cnibench.module.spi.ModuleResult;
 import cnibench.module.spi.ModuleSpec;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -60,7 +61,7 @@ public final class StatModule implements Module {
     }
 
     /** The stat dictionary for an existing path; checksumAlgorithm null leaves the checksum out. */
-    static Map<String, Object> describe(Path path, String name, LinkOption[] options, String checksumAlgorithm) throws Exception {
+    static Map<String, Object> describe(Path path, String name, LinkOption[] options, String checksumAlgorithm) throws IOException {
         Map<String, Object> unix = Files.readAttributes(path, "unix:*", options);
         PosixFileAttributes posix = Files.readAttributes(path, PosixFileAttributes.class, options);
         int mode = (Integer) unix.get("mode");
