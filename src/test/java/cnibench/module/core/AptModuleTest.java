@@ -25,12 +25,19 @@ class AptModuleTest {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/dpkg-query")) && Files.isExecutable(Path.of("/usr/bin/apt-get")));
     }
 
-    private static String uninstalledPackage() throws Exception {
-        // a small package in Debian's archive that this machine does not have
+    private static String uninstalled;
+
+    /** A small package in Debian's archive that this machine does not have (looked up once: apt-cache is slow). */
+    private static synchronized String uninstalledPackage() throws Exception {
+        if (uninstalled != null) {
+            return uninstalled.isEmpty() ? null : uninstalled;
+        }
+        uninstalled = "";
         for (String name : List.of("sl", "cowsay", "fortune-mod", "figlet")) {
             String status = new LocalConnection().exec(CommandRequest.of(List.of("dpkg-query", "-W", "-f=${Status}", name))).stdout();
             String candidate = new LocalConnection().exec(CommandRequest.of(List.of("apt-cache", "policy", name))).stdout();
             if (!status.endsWith(" installed") && candidate.contains("Candidate:") && !candidate.contains("Candidate: (none)")) {
+                uninstalled = name;
                 return name;
             }
         }
