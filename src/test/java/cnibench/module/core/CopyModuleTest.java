@@ -65,6 +65,13 @@ class CopyModuleTest {
     }
 
     @Test
+    void dictContentIsWrittenAsPythonJson() throws Exception {
+        Path dest = tmp.resolve("c.json");
+        run("content", java.util.Map.of("a", java.util.List.of(1, "x")), "dest", dest.toString());
+        assertEquals("{\"a\": [1, \"x\"]}", Files.readString(dest));
+    }
+
+    @Test
     void missingSourceAndMissingDestinationDirectory() throws Exception {
         assertEquals("Could not find or access 'nope' on the Ansible Controller.\n"
                 + "If you are using a module and expect the file to exist on the remote, see the remote_src option",

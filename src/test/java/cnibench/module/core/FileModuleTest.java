@@ -77,6 +77,18 @@ class FileModuleTest {
     }
 
     @Test
+    void ownerAndGroupByNameOrIdAreUnchangedWhenEqual() throws Exception {
+        Path f = Files.createFile(tmp.resolve("o"));
+        String user = Files.getOwner(f).getName();
+        String group = Files.readAttributes(f, java.nio.file.attribute.PosixFileAttributes.class).group().getName();
+        assertFalse(run("path", f.toString(), "owner", user, "group", group).isChanged());
+        assertFalse(run("path", f.toString(), "owner", String.valueOf(Files.getAttribute(f, "unix:uid"))).isChanged());
+        assertEquals("chown failed: failed to look up user no-such-user-zz",
+                org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                        () -> run("path", f.toString(), "owner", "no-such-user-zz")).getMessage());
+    }
+
+    @Test
     void directoryOverFileFails() throws Exception {
         Path f = Files.createFile(tmp.resolve("f"));
         ModuleResult r = run("path", f.toString(), "state", "directory");
