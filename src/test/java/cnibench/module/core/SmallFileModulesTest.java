@@ -41,6 +41,10 @@ class SmallFileModulesTest {
         for (String key : List.of("uid", "gid", "gr_name", "mtime", "atime", "ctime", "inode", "dev", "nlink", "readable", "writeable", "executable")) {
             assertTrue(st.containsKey(key), key);
         }
+        if (Files.isExecutable(Path.of("/usr/bin/file"))) {
+            assertEquals("text/plain", st.get("mimetype"));
+            assertEquals("us-ascii", st.get("charset"));
+        }
         assertEquals("5891b5b522d5df086d0ff0b110fbd9d21bb4fc7163af34d08286a2e846f6be03",
                 stat("path", f.toString(), "checksum_algorithm", "sha256").get("checksum"));
     }
