@@ -71,6 +71,14 @@ class FindModuleTest {
     }
 
     @Test
+    void depthLimitsRecursion() throws Exception {
+        String root = tmp.resolve("sd").toString();
+        ModuleResult r = find("paths", root, "patterns", "*.json", "recurse", true, "depth", 1);
+        assertEquals(List.of(root + "/b.json"), paths(r));
+        assertEquals(5, r.field("examined"));
+    }
+
+    @Test
     void ageSizeAndContains() throws Exception {
         String root = tmp.resolve("sd").toString();
         assertEquals(List.of(root + "/a"), paths(find("paths", root, "age", "1w", "recurse", true)));

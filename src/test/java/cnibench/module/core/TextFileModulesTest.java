@@ -48,6 +48,27 @@ class TextFileModulesTest {
         assertEquals("first\na=1\nc=3\nx=9\n", Files.readString(f));
     }
 
+    private String lineinfile(String content, Object... args) throws Exception {
+        Path f = Files.writeString(tmp.resolve("li.txt"), content);
+        Object[] all = new Object[args.length + 2];
+        all[0] = "path";
+        all[1] = f.toString();
+        System.arraycopy(args, 0, all, 2, args.length);
+        run(new LineinfileModule(), all);
+        return Files.readString(f);
+    }
+
+    @Test
+    void lineinfileInsertPositionsMatchAnsible() throws Exception {
+        assertEquals("a\nb\nX\na\nc", lineinfile("a\nb\na\nc", "line", "X", "insertbefore", "^a"));
+        assertEquals("X\na\nb\na\nc", lineinfile("a\nb\na\nc", "line", "X", "insertbefore", "^a", "firstmatch", true));
+        assertEquals("a\nX\nb\na\nc", lineinfile("a\nb\na\nc", "line", "X", "insertafter", "^a", "firstmatch", true));
+        assertEquals("a\nb\nX\na\nc", lineinfile("a\nb\na\nc", "line", "X", "regexp", "^zz", "insertafter", "^b"));
+        assertEquals("a\nb\nX\nc\n", lineinfile("a\nb\nX\nc\n", "line", "X", "insertafter", "^b"));
+        assertEquals("k=3\nk=2\n", lineinfile("k=1\nk=2\n", "line", "k=3", "regexp", "^k=", "firstmatch", true));
+        assertEquals("X\n", lineinfile("", "line", "X", "insertbefore", "^nomatch"));
+    }
+
     @Test
     void lineinfileMissingFileAndCreate() throws Exception {
         String p = tmp.resolve("nof.txt").toString();
