@@ -3,6 +3,7 @@ package cnibench.template;
 import com.hubspot.jinjava.interpret.Context;
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.lib.exptest.ExpTest;
+import com.hubspot.jinjava.objects.collections.PyList;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
@@ -28,8 +29,22 @@ final class AnsibleTests {
             if (!acceptsUndefined) {
                 Undefined.require(var);
             }
-            return body.test(var, args == null ? new Object[0] : args);
+            return body.test(var, spreadTuple(args));
         }
+    }
+
+    /**
+     * Jinjava passes a test's arguments as one value: `is version('1.2', '>=')` arrives as a
+     * tuple (a plain PyList), which stands for several arguments.
+     */
+    private static Object[] spreadTuple(Object[] args) {
+        if (args == null) {
+            return new Object[0];
+        }
+        if (args.length == 1 && args[0] != null && args[0].getClass() == PyList.class) {
+            return ((PyList) args[0]).toArray();
+        }
+        return args;
     }
 
     static void registerAll(Context context) {

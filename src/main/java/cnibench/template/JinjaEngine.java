@@ -82,8 +82,12 @@ final class JinjaEngine {
             return parsed;
         }
         JinjavaInterpreter interpreter = newInterpreter(new RenderSession(null, Map.of()));
-        Node root = withInterpreter(interpreter, i -> i.parse(text));
-        ErrorTranslator.throwIfFailed(interpreter, text);
+        Node root = withInterpreter(interpreter, i -> {
+            Node parsedRoot = i.parse(BraceSpacer.space(text));
+            ErrorTranslator.throwIfParseFailed(i, text);
+            SyntaxChecker.check(jinjava, i, parsedRoot, text);
+            return parsedRoot;
+        });
         String expression = null;
         if (root.getChildren().size() == 1 && root.getChildren().getFirst() instanceof ExpressionNode node) {
             expression = ((ExpressionToken) node.getMaster()).getExpr();

@@ -2,7 +2,9 @@ package cnibench.template;
 
 import com.hubspot.jinjava.interpret.DynamicVariableResolver;
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -17,6 +19,7 @@ final class RenderSession implements DynamicVariableResolver {
     private final Map<String, Object> vars;
     private final Map<String, Object> resolved = new HashMap<>();
     private final Set<String> resolving = new LinkedHashSet<>();
+    private final Set<Object> nativeTexts = Collections.newSetFromMap(new IdentityHashMap<>());
 
     RenderSession(Templar templar, Map<String, Object> vars) {
         this.templar = templar;
@@ -50,7 +53,11 @@ final class RenderSession implements DynamicVariableResolver {
             return resolved.get(name);
         }
         if (!vars.containsKey(name)) {
-            return "omit".equals(name) ? Templar.OMIT : Undefined.variable(name);
+            return switch (name) {
+                case "omit" -> Templar.OMIT;
+                case "None", "none" -> null;
+                default -> Undefined.variable(name);
+            };
         }
         Object raw = vars.get(name);
         if (!NativeValues.containsTemplate(raw)) {
@@ -70,6 +77,16 @@ final class RenderSession implements DynamicVariableResolver {
         }
         resolved.put(name, value);
         return value;
+    }
+
+    /** Marks a string (to_json output) that Ansible keeps as text instead of reading it back as data. */
+    String keepAsText(String text) {
+        nativeTexts.add(text);
+        return text;
+    }
+
+    boolean isKeptAsText(Object value) {
+        return nativeTexts.contains(value);
     }
 
     /** A variable's value fully templated, or null when it is not defined. */

@@ -76,6 +76,9 @@ public final class Templar {
                 return NativeValues.toPlain(value);
             }
             out = PyRepr.str(Undefined.require(value));
+            if (session.isKeptAsText(value)) {
+                return out;
+            }
         } else {
             out = preserveTrailingNewlines(text, engine.render(parsed, session));
         }
@@ -118,7 +121,11 @@ public final class Templar {
             return false;
         }
         String source = String.valueOf(condition);
-        return Truth.of(engine.evaluate(expression, source, session));
+        JinjaEngine.ParsedTemplate parsed = engine.parse("{{ " + expression + " }}");
+        if (parsed.expression() == null) {
+            throw new TemplateError("unable to evaluate conditional: " + source);
+        }
+        return Truth.of(engine.evaluate(parsed.expression(), source, session));
     }
 
     /** Renders a whole template file (template module, template lookup); keeps its trailing newlines. */
@@ -144,7 +151,7 @@ public final class Templar {
     /** Throws a TemplateError naming the problem when the text is not valid Jinja. */
     public void checkSyntax(String text) {
         if (isTemplate(text)) {
-            SyntaxChecker.check(engine.parse(text));
+            engine.parse(text);
         }
     }
 }
