@@ -1,22 +1,33 @@
 package cnibench.template;
 
+import java.util.regex.Pattern;
+
 /**
  * Jinja's lexer balances braces inside {{ }} and {% %}, so `{{ {'a': {'b': 1}} }}` is one
  * expression; Jinjava ends it at the first `}}`. This separates closing braces that belong to
  * dict literals (`}}` becomes `} }`) before Jinjava sees the text, and rejects an unclosed block
- * as Jinja's lexer does.
+ * as Jinja's lexer does. Collection-qualified filter and test names are shortened.
  */
 final class BraceSpacer {
+    /** Filters and tests named by collection (`| ansible.builtin.to_json`) go by their short name. */
+    private static final Pattern FQCN = Pattern.compile(
+            "(\\|\\s*|\\bis\\s+(?:not\\s+)?)(?:ansible\\.(?:builtin|utils|netcommon)|community\\.general)\\.(\\w+)");
+
     private BraceSpacer() {
     }
 
-    static String space(String text) {
+    /**
+     * @param rawStrings true for template strings (not files): like Ansible's _escape_backslashes,
+     *                   string literals inside {{ }} keep their backslashes as written
+     */
+    static String space(String text, boolean rawStrings) {
         StringBuilder out = new StringBuilder(text.length() + 8);
         int i = 0;
         int n = text.length();
         while (i < n) {
             if (text.startsWith("{{", i) || text.startsWith("{%", i)) {
-                i = copyBlock(text, i, text.charAt(i + 1) == '{' ? "}}" : "%}", out);
+                boolean expression = text.charAt(i + 1) == '{';
+                i = copyBlock(text, i, expression ? "}}" : "%}", rawStrings && expression, out);
             } else if (text.startsWith("{#", i)) {
                 int end = text.indexOf("#}", i + 2);
                 int stop = end < 0 ? n : end + 2;
@@ -30,7 +41,16 @@ final class BraceSpacer {
     }
 
     /** Copies one {{ }} or {% %} block starting at i; returns the index after it. */
-    private static int copyBlock(String text, int start, String close, StringBuilder out) {
+    private static int copyBlock(String text, int start, String close, boolean rawStrings, StringBuilder whole) {
+        StringBuilder out = new StringBuilder();
+        try {
+            return copyBlockBody(text, start, close, rawStrings, out);
+        } finally {
+            whole.append(FQCN.matcher(out).replaceAll("$1$2"));
+        }
+    }
+
+    private static int copyBlockBody(String text, int start, String close, boolean rawStrings, StringBuilder out) {
         out.append(text, start, start + 2);
         int i = start + 2;
         int depth = 0;
@@ -39,7 +59,9 @@ final class BraceSpacer {
             char c = text.charAt(i);
             if (quote != 0) {
                 out.append(c);
-                if (c == '\\' && i + 1 < text.length()) {
+                if (c == '\\' && rawStrings) {
+                    out.append(c);
+                } else if (c == '\\' && i + 1 < text.length()) {
                     out.append(text.charAt(++i));
                 } else if (c == quote) {
                     quote = 0;

@@ -18,7 +18,7 @@ final class CoreFilters {
         catalog.add("bool", (value, args) -> value == null || value instanceof Boolean ? value : toBool(value));
         catalog.add("int", (value, args) -> toInt(value, args.get(0, "default", 0), ((Number) args.get(1, "base", 10)).intValue()));
         catalog.add("float", (value, args) -> toFloat(value, args.get(0, "default", 0.0)));
-        catalog.add("string", (value, args) -> PyRepr.str(value));
+        catalog.addText("string", (value, args) -> PyRepr.str(value));
         catalog.add("ternary", (value, args) -> value == null && args.size() > 2 ? args.get(2, "none_val")
                 : Truth.of(value) ? args.get(0, "true_val") : args.get(1, "false_val"));
         catalog.add("type_debug", (value, args) -> PyRepr.typeName(value));

@@ -28,11 +28,11 @@ final class EncodingFilters {
     }
 
     static void register(FilterCatalog c) {
-        c.add("to_json", (v, a) -> RenderSession.current().keepAsText(PyJson.dumps(v, intArg(a.named().get("indent")), CoreFilters.toBool(a.named().getOrDefault("sort_keys", false)))));
-        c.add("to_nice_json", (v, a) -> RenderSession.current().keepAsText(PyJson.dumps(v, intArg(a.get(0, "indent", 4)), CoreFilters.toBool(a.named().getOrDefault("sort_keys", true)))));
+        c.addText("to_json", (v, a) -> PyJson.dumps(v, intArg(a.named().get("indent")), CoreFilters.toBool(a.named().getOrDefault("sort_keys", false))));
+        c.addText("to_nice_json", (v, a) -> PyJson.dumps(v, intArg(a.get(0, "indent", 4)), CoreFilters.toBool(a.named().getOrDefault("sort_keys", true))));
         c.add("from_json", (v, a) -> fromJson(PyRepr.str(v)));
-        c.add("to_yaml", (v, a) -> new Dump(YAML_AUTO).dumpToString(yamlReady(v)));
-        c.add("to_nice_yaml", (v, a) -> new Dump(YAML_NICE).dumpToString(yamlReady(v)));
+        c.addText("to_yaml", (v, a) -> new Dump(YAML_AUTO).dumpToString(yamlReady(v)));
+        c.addText("to_nice_yaml", (v, a) -> new Dump(YAML_NICE).dumpToString(yamlReady(v)));
         c.add("from_yaml", (v, a) -> NativeValues.toPlain(new Load(LoadSettings.builder().build()).loadFromString(PyRepr.str(v))));
         c.add("from_yaml_all", (v, a) -> {
             List<Object> docs = new ArrayList<>();

@@ -25,6 +25,14 @@ final class FilterCatalog {
         context.registerFilter(new AnsibleFilter(name, body, false));
     }
 
+    /**
+     * For filters whose text result Ansible never reads back as data (its STRING_TYPE_FILTERS:
+     * string, to_json, to_nice_json, to_yaml, to_nice_yaml).
+     */
+    void addText(String name, AnsibleFilter.Body body) {
+        add(name, (value, args) -> RenderSession.current().keepAsText((String) body.apply(value, args)));
+    }
+
     /** For the filters whose job is to handle an undefined value (default, mandatory). */
     void addAcceptingUndefined(String name, AnsibleFilter.Body body) {
         context.registerFilter(new AnsibleFilter(name, body, true));

@@ -26,7 +26,8 @@ final class JinjaEngine {
 
     private final Jinjava jinjava;
     private final JinjavaConfig config;
-    private final Map<String, ParsedTemplate> cache = new ConcurrentHashMap<>();
+    private final Map<String, ParsedTemplate> stringCache = new ConcurrentHashMap<>();
+    private final Map<String, ParsedTemplate> fileCache = new ConcurrentHashMap<>();
 
     /** A parsed template; expression is set when the whole template is one {{ }}. */
     record ParsedTemplate(String source, Node root, String expression) {
@@ -75,15 +76,25 @@ final class JinjaEngine {
         }
     }
 
-    /** Parses (once per distinct text) or throws a TemplateError describing the syntax error. */
+    /** Parses a template string (once per distinct text) or throws a TemplateError naming the problem. */
     ParsedTemplate parse(String text) {
+        return parse(text, true);
+    }
+
+    /** Parses a template file's text: string literals keep Jinja's escape processing. */
+    ParsedTemplate parseFile(String text) {
+        return parse(text, false);
+    }
+
+    private ParsedTemplate parse(String text, boolean rawStrings) {
+        Map<String, ParsedTemplate> cache = rawStrings ? stringCache : fileCache;
         ParsedTemplate parsed = cache.get(text);
         if (parsed != null) {
             return parsed;
         }
         JinjavaInterpreter interpreter = newInterpreter(new RenderSession(null, Map.of()));
         Node root = withInterpreter(interpreter, i -> {
-            Node parsedRoot = i.parse(BraceSpacer.space(text));
+            Node parsedRoot = i.parse(BraceSpacer.space(text, rawStrings));
             ErrorTranslator.throwIfParseFailed(i, text);
             SyntaxChecker.check(jinjava, i, parsedRoot, text);
             return parsedRoot;

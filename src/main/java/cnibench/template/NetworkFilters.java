@@ -29,8 +29,6 @@ final class NetworkFilters {
             return query(PyRepr.str(v), query);
         };
         c.add("ipaddr", ipaddr);
-        c.add("ansible.utils.ipaddr", ipaddr);
-        c.add("ansible.netcommon.ipaddr", ipaddr);
     }
 
     /** ipaddr(query) on one value: False when it is not an address; None when the query does not apply. */

@@ -9,6 +9,8 @@ import java.util.regex.Pattern;
 final class RegexFilters {
     private static final Pattern PY_NAMED_GROUP = Pattern.compile("\\(\\?P<(\\w+)>");
     private static final Pattern PY_NAMED_BACKREF = Pattern.compile("\\(\\?P=(\\w+)\\)");
+    private static final Pattern NAMED_REF = Pattern.compile("\\\\g<(\\S+)>");
+    private static final Pattern NUMBERED_REF = Pattern.compile("\\\\(\\d+)");
     private static final String PY_SPECIAL = "()[]{}?*+-|^$\\.&~# \t\n\r\u000b\f";
 
     private RegexFilters() {
@@ -41,27 +43,31 @@ final class RegexFilters {
     }
 
     private static Object search(Object value, FilterArgs args) {
-        Matcher m = compile(args.string(0, "regex", ""), flags(args)).matcher(PyRepr.str(value));
-        if (!m.find()) {
-            return null;
-        }
-        if (args.size() <= 1) {
-            return m.group();
-        }
         List<Object> groups = new ArrayList<>();
         for (int i = 1; i < args.size(); i++) {
             String ref = PyRepr.str(args.positional()[i]);
-            Matcher named = Pattern.compile("^\\\\g<(\\w+)>$").matcher(ref);
-            Matcher numbered = Pattern.compile("^\\\\(\\d+)$").matcher(ref);
-            if (named.matches()) {
-                groups.add(m.group(named.group(1)));
-            } else if (numbered.matches()) {
-                groups.add(m.group(Integer.parseInt(numbered.group(1))));
+            Matcher named = NAMED_REF.matcher(ref);
+            Matcher numbered = NUMBERED_REF.matcher(ref);
+            if (named.lookingAt()) {
+                groups.add(named.group(1));
+            } else if (numbered.lookingAt()) {
+                groups.add(Integer.parseInt(numbered.group(1)));
             } else {
                 throw new TemplateError("Unknown argument");
             }
         }
-        return groups;
+        Matcher m = compile(args.string(0, "regex", ""), flags(args)).matcher(PyRepr.str(value));
+        if (!m.find()) {
+            return null;
+        }
+        if (groups.isEmpty()) {
+            return m.group();
+        }
+        List<Object> out = new ArrayList<>();
+        for (Object group : groups) {
+            out.add(group instanceof Integer index ? m.group(index) : m.group((String) group));
+        }
+        return out;
     }
 
     static String replace(String value, String pattern, String replacement, int flags, int count) {

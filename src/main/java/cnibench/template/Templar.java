@@ -72,6 +72,9 @@ public final class Templar {
             if (value == null) {
                 return "";
             }
+            if (value instanceof PyTuple) {
+                return PyRepr.str(value);
+            }
             if (value instanceof Map || value instanceof Collection || value instanceof Boolean) {
                 return NativeValues.toPlain(value);
             }
@@ -137,7 +140,7 @@ public final class Templar {
         if (!isTemplate(text)) {
             return text;
         }
-        return preserveTrailingNewlines(text, engine.render(engine.parse(text), session));
+        return preserveTrailingNewlines(text, engine.render(engine.parseFile(text), session));
     }
 
     static String readFile(Path file) {
