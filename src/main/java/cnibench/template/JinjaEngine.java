@@ -137,6 +137,10 @@ final class JinjaEngine {
         JinjavaInterpreter.pushCurrent(interpreter);
         try {
             return work.apply(interpreter);
+        } catch (TemplateError e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw ErrorTranslator.translate(e);
         } finally {
             JinjavaInterpreter.popCurrent();
         }
