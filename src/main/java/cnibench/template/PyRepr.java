@@ -159,6 +159,9 @@ final class PyRepr {
         if (value instanceof Collection || value instanceof Object[]) {
             return "list";
         }
+        if (value instanceof DateFilters.PyDatetime) {
+            return "datetime";
+        }
         return value.getClass().getSimpleName();
     }
 }
