@@ -49,7 +49,7 @@ final class JinjaEngine {
                         .withKeepNullableLoopValues(true)
                         .build())
                 .build();
-        jinjava = new Jinjava(config);
+        jinjava = new PythonJinjava(config);
         Context global = jinjava.getGlobalContext();
         global.setExpressionStrategy(new PythonExpressionStrategy());
         for (Filter builtin : List.copyOf(global.getAllFilters())) {
