@@ -21,13 +21,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ConformanceTest {
     static final Path DIR = Playbooks.RESOURCES.resolve("conformance");
 
-    static Stream<Path> playbooks() {
-        return Playbooks.in(DIR).stream();
+    static Stream<String> playbooks() {
+        return Playbooks.in(DIR).stream().map(p -> p.getFileName().toString());
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("playbooks")
-    void runsLikeAnsible(Path playbook, @TempDir Path tmp) throws IOException {
+    void runsLikeAnsible(String name, @TempDir Path tmp) throws IOException {
+        Path playbook = DIR.resolve(name);
         PlaybookHeader header = PlaybookHeader.of(playbook);
         Map<String, String> expected = null;
         if (Playbooks.ansibleAvailable()) {

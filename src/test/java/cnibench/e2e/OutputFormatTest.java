@@ -44,7 +44,23 @@ class OutputFormatTest {
         ProcessOutcome expected = run(playbook, args, tmp.resolve("ansible"), true);
         ProcessOutcome actual = run(playbook, args, tmp.resolve("cnibench"), false);
         assertEquals(expected.exitCode(), actual.exitCode(), "exit code\n" + actual.all());
-        assertEquals(normalise(expected.stdout(), tmp.resolve("ansible")), normalise(actual.stdout(), tmp.resolve("cnibench")));
+        String want = normalise(expected.stdout(), tmp.resolve("ansible"));
+        String got = normalise(actual.stdout(), tmp.resolve("cnibench"));
+        assertEquals(want, got, firstDifference(want, got));
+    }
+
+    /** Points at the first line that differs, so a long output need not be compared by eye. */
+    static String firstDifference(String want, String got) {
+        List<String> a = want.lines().toList();
+        List<String> b = got.lines().toList();
+        for (int i = 0; i < Math.max(a.size(), b.size()); i++) {
+            String x = i < a.size() ? a.get(i) : "<end of output>";
+            String y = i < b.size() ? b.get(i) : "<end of output>";
+            if (!x.equals(y)) {
+                return "first difference at line " + (i + 1) + "\n ansible:  " + x + "\n cnibench: " + y;
+            }
+        }
+        return "outputs differ";
     }
 
     private static ProcessOutcome run(String playbook, List<String> args, Path base, boolean ansible) throws IOException {
