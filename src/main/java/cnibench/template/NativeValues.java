@@ -65,6 +65,9 @@ final class NativeValues {
 
     /** True when the value holds a template string anywhere inside. */
     static boolean containsTemplate(Object value) {
+        if (value instanceof LazyVariables) {
+            return false;
+        }
         if (value instanceof String s) {
             return Templar.isTemplate(s);
         }

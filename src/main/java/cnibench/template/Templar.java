@@ -46,7 +46,7 @@ public final class Templar {
             }
             return out;
         }
-        if (value instanceof Map<?, ?> map) {
+        if (value instanceof Map<?, ?> map && !(value instanceof LazyVariables)) {
             Map<Object, Object> out = new LinkedHashMap<>(Math.max(4, map.size() * 2));
             map.forEach((k, v) -> out.put(template(k, session), template(v, session)));
             return out;
