@@ -3,7 +3,11 @@ package cnibench.module.kubernetes;
 import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.api.model.StatusCause;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import java.io.IOException;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.net.http.HttpConnectTimeoutException;
+import javax.net.ssl.SSLException;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -19,9 +23,9 @@ public final class KubernetesErrors {
 
     /** Why the API server refused, or why it could not be reached. */
     public static String reason(KubernetesClientException e) {
-        Throwable io = ioCause(e);
-        if (e.getCode() <= 0 && io != null) {
-            return "cannot reach the Kubernetes API server: " + firstLine(rootMessage(io));
+        Throwable network = networkCause(e);
+        if (e.getCode() <= 0 && network != null) {
+            return "cannot reach the Kubernetes API server: " + firstLine(rootMessage(network));
         }
         Status status = e.getStatus();
         if (status == null || status.getMessage() == null) {
@@ -50,9 +54,11 @@ public final class KubernetesErrors {
                 .collect(Collectors.joining("; "));
     }
 
-    private static Throwable ioCause(Throwable e) {
+    /** A refused or timed-out connection, an unknown host or a TLS failure somewhere in the causes. */
+    private static Throwable networkCause(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof IOException) {
+            if (t instanceof SocketException || t instanceof UnknownHostException || t instanceof SocketTimeoutException
+                    || t instanceof SSLException || t instanceof HttpConnectTimeoutException) {
                 return t;
             }
         }
