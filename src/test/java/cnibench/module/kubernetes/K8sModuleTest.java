@@ -179,6 +179,45 @@ class K8sModuleTest {
     }
 
     @Test
+    void waitsForTheConditionAfterApplyingAndReportsTheDuration() throws Exception {
+        Map<String, Object> deployment = Manifests.fromYaml("""
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: iperf-server, namespace: waiting}
+                spec:
+                  replicas: 1
+                  selector: {matchLabels: {app: iperf-server}}
+                  template:
+                    metadata: {labels: {app: iperf-server}}
+                    spec: {containers: [{name: iperf3, image: "networkstatic/iperf3"}]}
+                """).get(0);
+        Thread available = new Thread(() -> {
+            try {
+                Deployment live = null;
+                while (live == null) {
+                    Thread.sleep(300);
+                    live = client.apps().deployments().inNamespace("waiting").withName("iperf-server").get();
+                }
+                live.setStatus(new io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder().addNewCondition()
+                        .withType("Available").withStatus("True").endCondition().build());
+                client.apps().deployments().resource(live).updateStatus();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        available.start();
+
+        ModuleResult result = run(Map.of("definition", deployment, "wait", true, "wait_condition", Map.of("type", "Available"),
+                "wait_sleep", 1, "wait_timeout", 20));
+        available.join();
+
+        assertFalse(result.isFailed(), result.msg());
+        assertEquals("create", result.field("method"));
+        assertTrue(result.field("duration") instanceof Long);
+        assertEquals("True", ((Map<?, ?>) ((List<?>) Manifests.at(castMap(result.field("result")), "status", "conditions")).get(0)).get("status"));
+    }
+
+    @Test
     void anUnknownKindFailsWithKubernetesCoreWording() throws Exception {
         ModuleResult result = run(Map.of("definition", Map.of("apiVersion", "example.com/v1", "kind", "Widget",
                 "metadata", Map.of("name", "w", "namespace", "default"))));

@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,9 +20,9 @@ class KubernetesClientsTest {
     Path dir;
 
     private static Arguments args(Map<String, Object> values) {
-        return ArgumentValidator.validate(new K8sInfoModule().spec(), new java.util.HashMap<>(Map.of("kind", "Pod")) {{
-            putAll(values);
-        }});
+        Map<String, Object> all = new HashMap<>(values);
+        all.put("kind", "Pod");
+        return ArgumentValidator.validate(new K8sInfoModule().spec(), all);
     }
 
     private Path kubeconfig() throws Exception {
