@@ -14,9 +14,9 @@ import io.fabric8.kubernetes.client.dsl.FilterWatchListDeletable;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** kubernetes.core.k8s_info: reads objects by name or selectors, optionally waiting for a condition. */
 public final class K8sInfoModule implements Module {
@@ -66,17 +66,17 @@ public final class K8sInfoModule implements Module {
     private static List<Map<String, Object>> await(Query query, Arguments args) throws InterruptedException {
         WaitCondition condition = WaitCondition.fromArgs(args.map("wait_condition"));
         Duration timeout = Duration.ofSeconds(args.integer("wait_timeout"));
-        List<List<Map<String, Object>>> last = new ArrayList<>(List.of(List.of()));
+        AtomicReference<List<Map<String, Object>>> last = new AtomicReference<>(List.of());
         boolean met = Waiter.until(() -> {
             List<Map<String, Object>> found = query.fetch();
-            last.set(0, found);
+            last.set(found);
             return !found.isEmpty() && found.stream().allMatch(o -> condition == null ? WaitCondition.ready(o) : condition.holds(o));
         }, timeout, Duration.ofSeconds(args.integer("wait_sleep")));
         if (!met) {
             throw new K8sTaskError(Waiter.timedOut(timeout, query.describe() + " "
                     + (condition == null ? "to be ready" : condition.describe())));
         }
-        return last.get(0);
+        return last.get();
     }
 
     /** One read: an object by name, or a filtered list. */

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /** kubernetes.core.k8s: creates, applies or deletes objects from definitions, files and templates. */
 public final class K8sModule implements Module {
@@ -69,6 +70,8 @@ public final class K8sModule implements Module {
             return result(context, outcomes);
         } catch (K8sTaskError | IllegalArgumentException e) {
             return ModuleResult.failed(e.getMessage());
+        } catch (YamlEngineException e) {
+            return ModuleResult.failed("Failed to parse definition as YAML: " + e.getMessage().strip().replace('\n', ' '));
         }
     }
 
@@ -91,13 +94,14 @@ public final class K8sModule implements Module {
             return Manifests.fromDefinition(args.raw("definition"));
         }
         if (args.has("src")) {
-            Path file = context.findFile("files", args.str("src"));
-            return Manifests.fromYaml(Files.readString(file));
+            Path file = existing(context.findFile("files", args.str("src")));
+            return parse(file, Files.readString(file));
         }
         if (args.has("template")) {
             List<Map<String, Object>> out = new ArrayList<>();
             for (String name : templateNames(args.raw("template"))) {
-                out.addAll(Manifests.fromYaml(context.renderTemplateFile(context.findFile("templates", name))));
+                Path file = existing(context.findFile("templates", name));
+                out.addAll(parse(file, context.renderTemplateFile(file)));
             }
             return out;
         }
@@ -114,6 +118,21 @@ public final class K8sModule implements Module {
             return List.of(object);
         }
         throw new IllegalArgumentException("one of the following is required: definition, src, template, or kind and name");
+    }
+
+    private static Path existing(Path file) {
+        if (!Files.isReadable(file)) {
+            throw new IllegalArgumentException("Error accessing " + file + ". Does the file exist?");
+        }
+        return file;
+    }
+
+    private static List<Map<String, Object>> parse(Path file, String text) {
+        try {
+            return Manifests.fromYaml(text);
+        } catch (YamlEngineException e) {
+            throw new IllegalArgumentException("Failed to parse " + file + " as YAML: " + e.getMessage().strip().replace('\n', ' '));
+        }
     }
 
     /** template may be a path, a dict with path, or a list of either. */

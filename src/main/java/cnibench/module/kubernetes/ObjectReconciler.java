@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Brings the objects of one k8s task to their wanted state, in document order: reads each live object,
@@ -105,8 +106,7 @@ final class ObjectReconciler {
         GenericKubernetesResource item = Manifests.toResource(desired);
         Resource<GenericKubernetesResource> target = ResourceTypes.item(client, type, item);
         GenericKubernetesResource existing = live == null ? null : Manifests.toResource(live);
-        String action = method.equals("apply") ? "apply" : method;
-        return K8sCalls.call(action, ref, () -> Manifests.toMap(switch (method) {
+        return K8sCalls.call(method, ref, () -> Manifests.toMap(switch (method) {
             case "apply" -> writer.apply(target, desired, existing, options.fieldManager(), options.forceConflicts());
             case "create" -> options.apply() ? writer.apply(target, desired, null, options.fieldManager(), options.forceConflicts())
                     : writer.create(target);
@@ -137,31 +137,34 @@ final class ObjectReconciler {
 
     private Map<String, Object> awaitReady(ObjectRef ref, ResourceDefinitionContext type) throws InterruptedException {
         Resource<GenericKubernetesResource> byName = ResourceTypes.object(client, type, ref.namespace(), ref.name());
-        Map<String, Object>[] last = new Map[1];
+        AtomicReference<Map<String, Object>> last = new AtomicReference<>();
         WaitCondition condition = options.condition();
         boolean ready = Waiter.until(() -> {
-            last[0] = K8sCalls.call("get", ref, () -> Manifests.toMap(byName.get()));
-            return last[0] != null && (condition == null ? WaitCondition.ready(last[0]) : condition.holds(last[0]));
+            Map<String, Object> live = K8sCalls.call("get", ref, () -> Manifests.toMap(byName.get()));
+            last.set(live);
+            return live != null && (condition == null ? WaitCondition.ready(live) : condition.holds(live));
         }, options.waitTimeout(), options.waitSleep());
         if (!ready) {
             throw new K8sTaskError(Waiter.timedOut(options.waitTimeout(), ref + " "
                     + (condition == null ? "to be ready" : condition.describe())));
         }
-        return last[0];
+        return last.get();
     }
 
     private ResourceDefinitionContext resolve(ObjectRef ref) throws InterruptedException {
         ResourceDefinitionContext type = K8sCalls.call("find the resource type of", ref,
                 () -> ResourceTypes.find(client, ref.apiVersion(), ref.kind()));
         if (type == null && declaredKinds.contains(groupKind(ref)) && !options.checkMode()) {
-            ResourceDefinitionContext[] found = new ResourceDefinitionContext[1];
-            boolean served = Waiter.until(() -> (found[0] = K8sCalls.call("find the resource type of", ref,
-                    () -> ResourceTypes.find(client, ref.apiVersion(), ref.kind()))) != null, options.waitTimeout(), Duration.ofMillis(500));
+            AtomicReference<ResourceDefinitionContext> found = new AtomicReference<>();
+            boolean served = Waiter.until(() -> {
+                found.set(K8sCalls.call("find the resource type of", ref, () -> ResourceTypes.find(client, ref.apiVersion(), ref.kind())));
+                return found.get() != null;
+            }, options.waitTimeout(), Duration.ofMillis(500));
             if (!served) {
                 throw new K8sTaskError(Waiter.timedOut(options.waitTimeout(), "the CustomResourceDefinition of "
                         + ref.apiVersion() + " " + ref.kind() + " to be served"));
             }
-            type = found[0];
+            type = found.get();
         }
         return type;
     }

@@ -227,6 +227,18 @@ class K8sModuleTest {
     }
 
     @Test
+    void aMissingSrcOrBrokenYamlIsOneClearLine() throws Exception {
+        ModuleResult missing = run(Map.of("src", "nowhere.yaml"));
+        ModuleResult broken = run(Map.of("definition", "kind: [unclosed"));
+
+        assertTrue(missing.isFailed());
+        assertEquals("Error accessing " + dir.resolve("nowhere.yaml") + ". Does the file exist?", missing.msg());
+        assertTrue(broken.isFailed());
+        assertTrue(broken.msg().startsWith("Failed to parse definition as YAML: "), broken.msg());
+        assertFalse(broken.msg().contains("\n"));
+    }
+
+    @Test
     void anUnreachableServerIsOneClearLine() throws Exception {
         ModuleResult result = new TestModuleContext(dir).run(module, Map.of("host", "https://127.0.0.1:1", "api_key", "x",
                 "validate_certs", false, "kind", "ConfigMap", "name", "c", "namespace", "default"));
