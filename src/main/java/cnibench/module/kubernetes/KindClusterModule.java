@@ -25,7 +25,7 @@ public final class KindClusterModule implements Module {
             .arg(ArgSpec.of("image", ArgType.STR, "Node image, e.g. kindest/node:v1.33.1"))
             .arg(ArgSpec.of("state", ArgType.STR, "Whether the cluster should exist").choices("present", "absent").defaultValue("present"))
             .arg(ArgSpec.of("kubeconfig", ArgType.PATH, "Where kind writes the cluster's kubeconfig"))
-            .arg(ArgSpec.of("wait", ArgType.INT, "Seconds kind waits for the control plane to be ready").defaultValue(0))
+            .arg(ArgSpec.of("wait", ArgType.STR, "How long kind waits for the control plane: seconds or a duration such as 2m"))
             .arg(ArgSpec.of("binary_path", ArgType.PATH, "Path of the kind executable; default: kind on PATH"))
             .mutuallyExclusive("config", "config_template")
             .checkMode()
@@ -93,8 +93,9 @@ public final class KindClusterModule implements Module {
             if (args.has("kubeconfig")) {
                 command.addAll(List.of("--kubeconfig", args.str("kubeconfig")));
             }
-            if (args.integer("wait") > 0) {
-                command.addAll(List.of("--wait", args.integer("wait") + "s"));
+            if (args.has("wait")) {
+                String wait = args.str("wait").strip();
+                command.addAll(List.of("--wait", wait.matches("\\d+") ? wait + "s" : wait));
             }
             return finish(kind, command, result);
         } finally {
