@@ -1,5 +1,6 @@
 package cnibench.template;
 
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -9,6 +10,9 @@ import java.util.regex.Pattern;
  * as Jinja's lexer does. Collection-qualified filter and test names are shortened.
  */
 final class BraceSpacer {
+    /** {% raw %} ... {% endraw %}: copied untouched, Jinja does not look inside. */
+    private static final Pattern RAW_BLOCK = Pattern.compile(
+            "\\{%-?\\s*raw\\s*-?%}.*?\\{%-?\\s*endraw\\s*-?%}", Pattern.DOTALL);
     /** Filters and tests named by collection (`| ansible.builtin.to_json`) go by their short name. */
     private static final Pattern FQCN = Pattern.compile(
             "(\\|\\s*|\\bis\\s+(?:not\\s+)?)(?:ansible\\.(?:builtin|utils|netcommon)|community\\.general)\\.(\\w+)");
@@ -25,7 +29,11 @@ final class BraceSpacer {
         int i = 0;
         int n = text.length();
         while (i < n) {
-            if (text.startsWith("{{", i) || text.startsWith("{%", i)) {
+            Matcher raw = RAW_BLOCK.matcher(text).region(i, n);
+            if (raw.lookingAt()) {
+                out.append(raw.group());
+                i = raw.end();
+            } else if (text.startsWith("{{", i) || text.startsWith("{%", i)) {
                 boolean expression = text.charAt(i + 1) == '{';
                 i = copyBlock(text, i, expression ? "}}" : "%}", rawStrings && expression, out);
             } else if (text.startsWith("{#", i)) {

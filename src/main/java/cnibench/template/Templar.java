@@ -109,11 +109,19 @@ public final class Templar {
 
     /**
      * A `when`/`failed_when`/`changed_when`/`until`/assert condition: a bare expression, a boolean,
-     * or a template (templated first, as Ansible does, then evaluated).
+     * or a template (templated first, as Ansible does, then evaluated); a list holds when all hold.
      */
     public boolean evaluateCondition(Object condition, Map<String, Object> vars) {
         if (condition instanceof Boolean b) {
             return b;
+        }
+        if (condition instanceof List<?> all) {
+            for (Object each : all) {
+                if (!evaluateCondition(each, vars)) {
+                    return false;
+                }
+            }
+            return true;
         }
         RenderSession session = new RenderSession(this, vars);
         Object templated = template(condition, session);

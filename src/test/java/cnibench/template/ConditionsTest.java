@@ -62,6 +62,12 @@ class ConditionsTest {
     }
 
     @Test
+    void aListHoldsWhenEveryItemHolds() {
+        assertTrue(when(List.of("x > 3", true, "'a' in mylist")));
+        assertFalse(when(List.of("x > 3", "x > 10")));
+    }
+
+    @Test
     void errorsAreReported() {
         assertThrows(TemplateError.class, () -> when("x >"));
         assertThrows(TemplateError.class, () -> when("x is nosuchtest"));
