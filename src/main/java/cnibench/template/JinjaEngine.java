@@ -53,6 +53,7 @@ final class JinjaEngine {
         jinjava = new PythonJinjava(config);
         Context global = jinjava.getGlobalContext();
         global.setExpressionStrategy(new PythonExpressionStrategy());
+        global.registerTag(new PythonIfTag());
         for (Filter builtin : List.copyOf(global.getAllFilters())) {
             global.registerFilter(new GuardedFilter(builtin));
         }

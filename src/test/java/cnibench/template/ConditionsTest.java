@@ -51,6 +51,9 @@ class ConditionsTest {
         assertTrue(when("flag"));
         assertTrue(when("flag | length > 0"));
         assertFalse(when("flag | bool"));
+        assertFalse(when("not flag"));
+        assertEquals("yes", templar.template("{% if flag %}yes{% endif %}", vars));
+        assertEquals("yes", templar.template("{{ 'yes' if flag else 'no' }}", vars));
     }
 
     @Test
