@@ -68,6 +68,8 @@ final class JinjaEngine {
 
     private static void registerFunctions(Context global) {
         try {
+            global.registerFunction(new ELFunctionDefinition("", "dict",
+                    GlobalFunctions.class.getMethod("dict", Object[].class)));
             for (String name : List.of("lookup", "query", "q")) {
                 String method = name.equals("lookup") ? "lookup" : "query";
                 global.registerFunction(new ELFunctionDefinition("", name,
