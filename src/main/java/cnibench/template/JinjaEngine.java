@@ -98,7 +98,7 @@ final class JinjaEngine {
         }
         JinjavaInterpreter interpreter = newInterpreter(new RenderSession(null, Map.of()));
         Node root = withInterpreter(interpreter, i -> {
-            Node parsedRoot = i.parse(BraceSpacer.space(text, rawStrings));
+            Node parsedRoot = i.parse(JinjaPreprocessor.prepare(text, rawStrings));
             ErrorTranslator.throwIfParseFailed(i, text);
             SyntaxChecker.check(jinjava, i, parsedRoot, text);
             return parsedRoot;
