@@ -35,7 +35,18 @@ public final class Templar {
         return template(value, new RenderSession(this, vars));
     }
 
+    /**
+     * Marks data as never to be templated, as Ansible does with registered results and command
+     * output: returns a copy whose maps and lists template() and lazy variables leave untouched.
+     */
+    public static Object unsafe(Object value) {
+        return UnsafeValues.wrap(value);
+    }
+
     Object template(Object value, RenderSession session) {
+        if (value instanceof UnsafeValues.Unsafe) {
+            return value;
+        }
         if (value instanceof String s) {
             return templateString(s, session);
         }
