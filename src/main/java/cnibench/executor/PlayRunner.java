@@ -148,6 +148,7 @@ final class PlayRunner {
             Set<Host> stillFailed = runNodes(block.rescue(), rescuing);
             for (Host h : rescuing) {
                 if (!stillFailed.contains(h)) {
+                    playHosts.clearFailed(h);
                     stats.decrement(h.name(), "failed");
                     stats.increment(h.name(), "rescued");
                 }
@@ -194,6 +195,7 @@ final class PlayRunner {
             record(r);
             if (r.status() == TaskStatus.FAILED && !r.ignored() || r.status() == TaskStatus.UNREACHABLE && !r.ignored()) {
                 failed.add(r.host());
+                playHosts.markFailed(r.host());
             }
             if (Boolean.TRUE.equals(r.result().get("changed")) && r.status() != TaskStatus.FAILED) {
                 notify(task, r.host());
