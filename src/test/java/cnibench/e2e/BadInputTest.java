@@ -41,6 +41,7 @@ class BadInputTest {
                 reject("not_a_list.yml", Set.of(1), "A playbook must be a list of plays"),
                 reject("unknown_play_keyword.yml", Set.of(7, 9), "'colour' is not a valid attribute for a Play"),
                 reject("misspelt_module.yml", Set.of(6, 7), "couldn't resolve module/action 'debgu'"),
+                reject("misspelt_keyword.yml", Set.of(6, 9), "conflicting action statements: debug, whenn"),
                 reject("no_module.yml", Set.of(6), "no module/action detected in task"),
                 reject("two_modules.yml", Set.of(6, 7, 9), "conflicting action statements: debug, command"),
                 reject("unknown_argument.yml", Set.of(6, 9), "colour"),
