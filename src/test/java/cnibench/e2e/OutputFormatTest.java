@@ -34,7 +34,9 @@ class OutputFormatTest {
                 Arguments.of("loops.yml", List.of("-v")),
                 Arguments.of("handlers_includes.yml", List.of()),
                 Arguments.of("retries.yml", List.of()),
-                Arguments.of("failure.yml", List.of()));
+                Arguments.of("failure.yml", List.of()),
+                Arguments.of("misc.yml", List.of()),
+                Arguments.of("misc.yml", List.of("-v")));
     }
 
     @ParameterizedTest(name = "{0} {1}")
