@@ -41,6 +41,7 @@ final class PlayRunner {
     private final TagFilter tagFilter;
     private final Set<Host> endedHosts = ConcurrentHashMap.newKeySet();
     private final Map<Host, Set<Task>> notified = new ConcurrentHashMap<>();
+    private final Map<Host, TaskResult> lastFailure = new ConcurrentHashMap<>();
     private volatile boolean startReached;
     private volatile boolean playEnded;
     private Play play;
@@ -145,6 +146,7 @@ final class PlayRunner {
         Set<Host> failed = runNodes(block.block(), hosts);
         if (!block.rescue().isEmpty() && !failed.isEmpty() && Interruption.mayRun()) {
             List<Host> rescuing = new ArrayList<>(failed);
+            rescuing.forEach(this::exposeFailure);
             Set<Host> stillFailed = runNodes(block.rescue(), rescuing);
             for (Host h : rescuing) {
                 if (!stillFailed.contains(h)) {
@@ -164,6 +166,21 @@ final class PlayRunner {
             }
         }
         return failed;
+    }
+
+    /** In rescue, ansible_failed_task and ansible_failed_result describe what failed. */
+    private void exposeFailure(Host host) {
+        TaskResult last = lastFailure.get(host);
+        if (last == null) {
+            return;
+        }
+        Map<String, Object> failedTask = new LinkedHashMap<>();
+        failedTask.put("name", last.task().name() == null ? "" : last.task().name());
+        failedTask.put("action", last.task().action());
+        failedTask.put("args", last.task().args());
+        var runtime = variables.state(host).runtimeVars();
+        runtime.put("ansible_failed_task", failedTask);
+        runtime.put("ansible_failed_result", last.result());
     }
 
     private Set<Host> runTask(Task task, List<Host> hosts) {
@@ -188,7 +205,7 @@ final class PlayRunner {
         List<Host> targets = runOnce ? hosts.subList(0, 1) : hosts;
         List<TaskResult> results = execute(task, targets);
         if (runOnce) {
-            results = copyToAll(results.get(0), task, hosts);
+            shareRegistered(results.get(0), task, hosts);
         }
         Set<Host> failed = new LinkedHashSet<>();
         for (TaskResult r : results) {
@@ -196,6 +213,7 @@ final class PlayRunner {
             if (r.status() == TaskStatus.FAILED && !r.ignored() || r.status() == TaskStatus.UNREACHABLE && !r.ignored()) {
                 failed.add(r.host());
                 playHosts.markFailed(r.host());
+                lastFailure.put(r.host(), r);
             }
             if (Boolean.TRUE.equals(r.result().get("changed")) && r.status() != TaskStatus.FAILED) {
                 notify(task, r.host());
@@ -214,17 +232,16 @@ final class PlayRunner {
         return failed;
     }
 
-    private List<TaskResult> copyToAll(TaskResult first, Task task, List<Host> hosts) {
-        List<TaskResult> out = new ArrayList<>();
-        out.add(first);
+    /** run_once: the one result is reported for the first host and registered for every host. */
+    private void shareRegistered(TaskResult first, Task task, List<Host> hosts) {
         Object register = task.ownKeywords().get("register");
-        for (Host h : hosts.subList(1, hosts.size())) {
-            if (register != null) {
-                variables.state(h).runtimeVars().put(String.valueOf(register), variables.state(first.host()).runtimeVars().get(String.valueOf(register)));
-            }
-            out.add(new TaskResult(h, task, first.status(), first.result(), first.ignored(), first.delegatedTo(), null));
+        if (register == null) {
+            return;
         }
-        return out;
+        Object value = variables.state(first.host()).runtimeVars().get(String.valueOf(register));
+        for (Host h : hosts.subList(1, hosts.size())) {
+            variables.state(h).runtimeVars().put(String.valueOf(register), value);
+        }
     }
 
     /** Runs the task on the hosts, forks at a time (or throttle), results in host order. */
@@ -343,6 +360,7 @@ final class PlayRunner {
 
     private Set<Host> meta(Task task, List<Host> hosts) {
         String what = String.valueOf(task.args().get("_raw_params")).trim();
+        callback.taskStart(task, task.displayName(), task.isHandler());
         switch (what) {
             case "flush_handlers" -> {
                 return flushHandlers(hosts);
@@ -371,6 +389,7 @@ final class PlayRunner {
         Map<String, List<Host>> byTarget = new LinkedHashMap<>();
         Map<String, Block> blocks = new LinkedHashMap<>();
         Map<String, Path> files = new LinkedHashMap<>();
+        Map<String, String> labels = new LinkedHashMap<>();
         Set<Host> failed = new LinkedHashSet<>();
         boolean role = Actions.INCLUDE_ROLE.contains(task.action());
         String loopVar = task.loopControl().get("loop_var") == null ? "item" : String.valueOf(task.loopControl().get("loop_var"));
@@ -405,6 +424,7 @@ final class PlayRunner {
                     if (!blocks.containsKey(key)) {
                         blocks.put(key, loadInclude(task, args, role, params));
                         files.put(key, role ? null : Path.of(target));
+                        labels.put(key, items == null ? null : PythonRepr.label(params.get(loopVar)));
                     }
                 }
                 if (!any) {
@@ -418,18 +438,17 @@ final class PlayRunner {
                 failed.add(h);
             }
         }
+        byTarget.values().forEach(group -> group.removeAll(failed));
+        byTarget.values().removeIf(List::isEmpty);
         for (Map.Entry<String, List<Host>> e : byTarget.entrySet()) {
-            List<Host> group = new ArrayList<>(e.getValue());
-            group.removeAll(failed);
-            if (group.isEmpty()) {
-                continue;
-            }
             if (!role) {
                 callback.taskStart(task, task.displayName(), task.isHandler());
-                callback.included(files.get(e.getKey()), group.stream().map(Host::name).toList());
+                callback.included(files.get(e.getKey()), e.getValue().stream().map(Host::name).toList(), labels.get(e.getKey()));
             }
-            group.forEach(h -> stats.increment(h.name(), "ok"));
-            failed.addAll(runNodes(List.of(blocks.get(e.getKey())), group));
+            e.getValue().forEach(h -> stats.increment(h.name(), "ok"));
+        }
+        for (Map.Entry<String, List<Host>> e : byTarget.entrySet()) {
+            failed.addAll(runNodes(List.of(blocks.get(e.getKey())), e.getValue()));
         }
         return failed;
     }

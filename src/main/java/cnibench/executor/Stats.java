@@ -32,6 +32,12 @@ public final class Stats {
         return copy;
     }
 
+    /** True when the host failed or was unreachable earlier in the run: later plays leave it out. */
+    public synchronized boolean isDown(String host) {
+        Map<String, Integer> c = byHost.get(host);
+        return c != null && (c.get("failed") > 0 || c.get("unreachable") > 0);
+    }
+
     public synchronized boolean anyFailed() {
         return byHost.values().stream().anyMatch(m -> m.get("failed") > 0);
     }
