@@ -24,7 +24,7 @@ public final class DefaultCallback implements Callback {
     private final boolean color;
     private final boolean diff;
     private final Path configFile;
-    private cnibench.source.Position lastBanner;
+    private Task lastBanner;
     private boolean lastBannerHandler;
 
     /** @param configFile the config in force, named with -v as ansible-playbook does; null for none */
@@ -57,17 +57,16 @@ public final class DefaultCallback implements Callback {
 
     @Override
     public synchronized void taskStart(Task task, String name, boolean handler) {
-        // the same task again (an included file run for another item) keeps its banner, as in Ansible
-        if (task.position().equals(lastBanner)) {
+        if (lastBanner == task) {
             return;
         }
-        lastBanner = task.position();
+        lastBanner = task;
         lastBannerHandler = handler;
         banner((handler ? "RUNNING HANDLER [" : "TASK [") + name + "]");
     }
 
     private void ensureBanner(TaskResult r) {
-        if (!r.task().position().equals(lastBanner)) {
+        if (lastBanner != r.task()) {
             taskStart(r.task(), r.task().displayName(), r.task().isHandler());
         }
     }

@@ -42,6 +42,7 @@ final class PlayRunner {
     private final Set<Host> endedHosts = ConcurrentHashMap.newKeySet();
     private final Map<Host, Set<Task>> notified = new ConcurrentHashMap<>();
     private final Map<Host, TaskResult> lastFailure = new ConcurrentHashMap<>();
+    private final ThreadLocal<java.util.ArrayDeque<Boolean>> rescueStack = ThreadLocal.withInitial(java.util.ArrayDeque::new);
     private volatile boolean startReached;
     private volatile boolean playEnded;
     private Play play;
@@ -143,29 +144,40 @@ final class PlayRunner {
     }
 
     private Set<Host> runBlock(Block block, List<Host> hosts) {
-        Set<Host> failed = runNodes(block.block(), hosts);
+        Set<Host> failed = inSection(!block.rescue().isEmpty(), () -> runNodes(block.block(), hosts));
         if (!block.rescue().isEmpty() && !failed.isEmpty() && Interruption.mayRun()) {
             List<Host> rescuing = new ArrayList<>(failed);
             rescuing.forEach(this::exposeFailure);
-            Set<Host> stillFailed = runNodes(block.rescue(), rescuing);
-            for (Host h : rescuing) {
-                if (!stillFailed.contains(h)) {
-                    playHosts.clearFailed(h);
-                    stats.decrement(h.name(), "failed");
-                    stats.increment(h.name(), "rescued");
-                }
-            }
+            Set<Host> stillFailed = inSection(false, () -> runNodes(block.rescue(), rescuing));
+            rescuing.stream().filter(h -> !stillFailed.contains(h)).forEach(playHosts::clearFailed);
             failed = new LinkedHashSet<>(stillFailed);
         }
         if (!block.always().isEmpty()) {
             Interruption.enterAlways();
             try {
-                failed.addAll(runNodes(block.always(), hosts));
+                failed.addAll(inSection(false, () -> runNodes(block.always(), hosts)));
             } finally {
                 Interruption.leaveAlways();
             }
         }
         return failed;
+    }
+
+    /**
+     * Runs a block's section, remembering whether a failure there will be rescued: Ansible counts such
+     * a failure as rescued, not failed, at the moment it happens.
+     */
+    private Set<Host> inSection(boolean rescuable, java.util.function.Supplier<Set<Host>> body) {
+        rescueStack.get().push(rescuable);
+        try {
+            return body.get();
+        } finally {
+            rescueStack.get().pop();
+        }
+    }
+
+    private boolean failureWillBeRescued() {
+        return rescueStack.get().contains(Boolean.TRUE);
     }
 
     /** In rescue, ansible_failed_task and ansible_failed_result describe what failed. */
@@ -307,7 +319,7 @@ final class PlayRunner {
                         stats.increment(host, "changed");
                     }
                 } else {
-                    stats.increment(host, "failed");
+                    stats.increment(host, failureWillBeRescued() ? "rescued" : "failed");
                 }
             }
             case UNREACHABLE -> stats.increment(host, r.ignored() ? "skipped" : "unreachable");

@@ -65,6 +65,9 @@ public final class PlaybookRunner {
                     continue;
                 }
                 new PlayRunner(tasks, variables, templar, loader, callback, options, stats, pool).run(play, hosts);
+                if (hosts.stream().allMatch(h -> stats.isDown(h.name()))) {
+                    break; // as ansible-playbook: when a play loses every host, the playbook ends
+                }
             }
             callback.recap(stats);
         } finally {

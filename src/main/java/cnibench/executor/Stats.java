@@ -12,10 +12,6 @@ public final class Stats {
         hostCounters(host).merge(counter, 1, Integer::sum);
     }
 
-    public synchronized void decrement(String host, String counter) {
-        hostCounters(host).merge(counter, -1, Integer::sum);
-    }
-
     public synchronized Map<String, Integer> hostCounters(String host) {
         return byHost.computeIfAbsent(host, h -> {
             Map<String, Integer> m = new LinkedHashMap<>();
