@@ -18,11 +18,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * cnibench prints what ansible-playbook prints: the same stdout line by line, once timestamps,
- * durations and temporary paths are normalised.
+ * durations, temporary paths and rendered templates' temporary copies are normalised.
  */
 class OutputFormatTest {
     static final Path DIR = Playbooks.RESOURCES.resolve("conformance/output");
     private static final Pattern TIMES = Pattern.compile("\"(delta|start|end)\": \"[^\"]*\"");
+    /** A rendered template's diff header names a temporary copy; only the template's name is stable. */
+    private static final Pattern RENDERED_TEMPLATE = Pattern.compile("^\\+\\+\\+ after: \\S*/([^/\\s]+\\.j2)$", Pattern.MULTILINE);
     private static final Pattern LOCALHOST_WARNING = Pattern.compile(
             "^\\[WARNING\\]: (No inventory was parsed|provided hosts list is empty).*$", Pattern.MULTILINE);
 
@@ -36,7 +38,8 @@ class OutputFormatTest {
                 Arguments.of("retries.yml", List.of()),
                 Arguments.of("failure.yml", List.of()),
                 Arguments.of("misc.yml", List.of()),
-                Arguments.of("misc.yml", List.of("-v")));
+                Arguments.of("misc.yml", List.of("-v")),
+                Arguments.of("diff.yml", List.of("--diff")));
     }
 
     @ParameterizedTest(name = "{0} {1}")
@@ -78,6 +81,7 @@ class OutputFormatTest {
     static String normalise(String stdout, Path base) {
         String text = TIMES.matcher(stdout).replaceAll("\"$1\": \"<time>\"");
         text = LOCALHOST_WARNING.matcher(text).replaceAll("");
+        text = RENDERED_TEMPLATE.matcher(text).replaceAll("+++ after: <rendered>/$1");
         text = text.replace(base.toString(), "<tmp>").replace(DIR.toString(), "<dir>");
         return text.lines().map(String::stripTrailing).collect(Collectors.joining("\n")).strip();
     }
