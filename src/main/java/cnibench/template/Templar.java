@@ -1,60 +1,151 @@
 package cnibench.template;
 
-import com.hubspot.jinjava.Jinjava;
-import com.hubspot.jinjava.JinjavaConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * The one place templates are rendered (Jinjava underneath). PROVISIONAL minimal version: the
- * template package owner replaces the body; the public API stays.
+ * The one place templates are rendered, with Ansible 2.14's semantics: lazy variables, undefined
+ * variables raise, a lone {{ var }} of a number/bool keeps its type, and a result that looks like
+ * a list, dict or bool is turned back into one (Ansible's literal_eval of the rendered text).
  */
 public final class Templar {
     /** The value of {@code omit}; arguments equal to it are dropped by the executor. */
     public static final String OMIT = "__omit_place_holder__cnibench";
 
-    private final Jinjava jinjava = new Jinjava(JinjavaConfig.newBuilder().withFailOnUnknownTokens(false).build());
+    /** Ansible's SINGLE_VAR: a template that only names one variable. */
+    private static final Pattern SINGLE_VAR = Pattern.compile("^\\{\\{\\s*(\\w*)\\s*}}$");
 
-    /** True when a value is a string holding {{ }} or {% %}. */
+    private final JinjaEngine engine = JinjaEngine.shared();
+
+    /** True when a value is a string holding {{ }}, {% %} or {# #}. */
     public static boolean isTemplate(Object value) {
         return value instanceof String s && (s.contains("{{") || s.contains("{%") || s.contains("{#"));
     }
 
-    /** Templates strings, recursing into lists and maps; a lone expression keeps its native type. */
+    /** Templates strings, recursing into lists and maps (keys too). */
     public Object template(Object value, Map<String, Object> vars) {
+        return template(value, new RenderSession(this, vars));
+    }
+
+    Object template(Object value, RenderSession session) {
         if (value instanceof String s) {
-            return isTemplate(s) ? jinjava.render(s, vars) : s;
+            return templateString(s, session);
         }
         if (value instanceof List<?> list) {
-            return list.stream().map(v -> template(v, vars)).toList();
+            List<Object> out = new ArrayList<>(list.size());
+            for (Object item : list) {
+                out.add(template(item, session));
+            }
+            return out;
         }
         if (value instanceof Map<?, ?> map) {
-            Map<String, Object> out = new LinkedHashMap<>();
-            map.forEach((k, v) -> out.put(String.valueOf(template(k, vars)), template(v, vars)));
+            Map<Object, Object> out = new LinkedHashMap<>(Math.max(4, map.size() * 2));
+            map.forEach((k, v) -> out.put(template(k, session), template(v, session)));
             return out;
         }
         return value;
     }
 
-    /** A `when`/`failed_when`/`until` condition: a bare expression, a template or a boolean. */
+    private Object templateString(String text, RenderSession session) {
+        if (!isTemplate(text)) {
+            return text;
+        }
+        Matcher single = SINGLE_VAR.matcher(text);
+        if (single.matches() && session.has(single.group(1))) {
+            Object raw = session.rawVars().get(single.group(1));
+            if (raw == null || raw instanceof Boolean || raw instanceof Number) {
+                return raw;
+            }
+        }
+        JinjaEngine.ParsedTemplate parsed = engine.parse(text);
+        String out;
+        if (parsed.expression() != null) {
+            Object value = engine.evaluate(parsed.expression(), text, session);
+            if (value == null) {
+                return "";
+            }
+            if (value instanceof PyTuple) {
+                return PyRepr.str(value);
+            }
+            if (value instanceof Map || value instanceof Collection || value instanceof Boolean) {
+                return NativeValues.toPlain(value);
+            }
+            out = PyRepr.str(Undefined.require(value));
+            if (session.isKeptAsText(value)) {
+                return out;
+            }
+        } else {
+            out = preserveTrailingNewlines(text, engine.render(parsed, session));
+        }
+        return looksLikeData(out) ? PythonLiteral.parseOr(out, out) : out;
+    }
+
+    /** Ansible converts text that reads as a list, dict or bool back to data. */
+    private static boolean looksLikeData(String out) {
+        return out.startsWith("{") || out.startsWith("[") || out.equals("True") || out.equals("False");
+    }
+
+    /** Ansible keeps the trailing newlines of the template that Jinja drops. */
+    private static String preserveTrailingNewlines(String template, String out) {
+        int missing = trailingNewlines(template) - trailingNewlines(out);
+        return missing > 0 ? out + "\n".repeat(missing) : out;
+    }
+
+    private static int trailingNewlines(String s) {
+        int n = 0;
+        for (int i = s.length() - 1; i >= 0 && s.charAt(i) == '\n'; i--) {
+            n++;
+        }
+        return n;
+    }
+
+    /**
+     * A `when`/`failed_when`/`changed_when`/`until`/assert condition: a bare expression, a boolean,
+     * or a template (templated first, as Ansible does, then evaluated).
+     */
     public boolean evaluateCondition(Object condition, Map<String, Object> vars) {
         if (condition instanceof Boolean b) {
             return b;
         }
-        String expr = String.valueOf(condition).trim();
-        String rendered = jinjava.render("{% if " + (isTemplate(expr) ? expr.replace("{{", "").replace("}}", "") : expr)
-                + " %}True{% else %}False{% endif %}", vars);
-        return rendered.trim().equals("True");
+        RenderSession session = new RenderSession(this, vars);
+        Object templated = template(condition, session);
+        if (!(templated instanceof String expression)) {
+            return Truth.of(templated);
+        }
+        if (expression.isBlank()) {
+            return false;
+        }
+        String source = String.valueOf(condition);
+        JinjaEngine.ParsedTemplate parsed = engine.parse("{{ " + expression + " }}");
+        if (parsed.expression() == null) {
+            throw new TemplateError("unable to evaluate conditional: " + source);
+        }
+        return Truth.of(engine.evaluate(parsed.expression(), source, session));
     }
 
-    /** Renders a whole template file, as the template module and the template lookup do. */
+    /** Renders a whole template file (template module, template lookup); keeps its trailing newlines. */
     public String renderFile(Path file, Map<String, Object> vars) {
+        return renderText(readFile(file), new RenderSession(this, vars));
+    }
+
+    String renderText(String text, RenderSession session) {
+        if (!isTemplate(text)) {
+            return text;
+        }
+        return preserveTrailingNewlines(text, engine.render(engine.parseFile(text), session));
+    }
+
+    static String readFile(Path file) {
         try {
-            return jinjava.render(Files.readString(file), vars);
+            return Files.readString(file);
         } catch (IOException e) {
             throw new TemplateError("Could not read template '" + file + "': " + e.getMessage(), e);
         }
@@ -62,5 +153,8 @@ public final class Templar {
 
     /** Throws a TemplateError naming the problem when the text is not valid Jinja. */
     public void checkSyntax(String text) {
+        if (isTemplate(text)) {
+            engine.parse(text);
+        }
     }
 }

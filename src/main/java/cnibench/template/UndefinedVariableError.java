@@ -1,11 +1,16 @@
 package cnibench.template;
 
-/** A template used a variable that has no value. */
+/** A template used a variable (or an attribute) that has no value. */
 public class UndefinedVariableError extends TemplateError {
     private final String variable;
 
     public UndefinedVariableError(String variable) {
-        super("'" + variable + "' is undefined");
+        this(variable, "'" + variable + "' is undefined");
+    }
+
+    /** For a missing attribute, where Ansible words the message differently. */
+    public UndefinedVariableError(String variable, String message) {
+        super(message);
         this.variable = variable;
     }
 

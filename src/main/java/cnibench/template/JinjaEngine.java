@@ -1,0 +1,144 @@
+package cnibench.template;
+
+import com.hubspot.jinjava.Jinjava;
+import com.hubspot.jinjava.JinjavaConfig;
+import com.hubspot.jinjava.LegacyOverrides;
+import com.hubspot.jinjava.interpret.Context;
+import com.hubspot.jinjava.interpret.JinjavaInterpreter;
+import com.hubspot.jinjava.lib.filter.Filter;
+import com.hubspot.jinjava.lib.fn.ELFunctionDefinition;
+import com.hubspot.jinjava.tree.ExpressionNode;
+import com.hubspot.jinjava.tree.Node;
+import com.hubspot.jinjava.tree.parse.ExpressionToken;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * The configured Jinjava (built once: Ansible's filters, tests, lookups, Python output) and a
+ * cache of parsed templates. Each render gets a fresh interpreter whose variables come lazily
+ * from a {@link RenderSession}.
+ */
+final class JinjaEngine {
+    private static final JinjaEngine SHARED = new JinjaEngine();
+    private static final int CACHE_LIMIT = 20_000;
+
+    private final Jinjava jinjava;
+    private final JinjavaConfig config;
+    private final Map<String, ParsedTemplate> stringCache = new ConcurrentHashMap<>();
+    private final Map<String, ParsedTemplate> fileCache = new ConcurrentHashMap<>();
+
+    /** A parsed template; expression is set when the whole template is one {{ }}. */
+    record ParsedTemplate(String source, Node root, String expression) {
+    }
+
+    private JinjaEngine() {
+        config = JinjavaConfig.newBuilder()
+                .withTrimBlocks(true)
+                .withLstripBlocks(false)
+                .withFailOnUnknownTokens(false)
+                .withNestedInterpretationEnabled(false)
+                .withElResolver(PythonObjectResolver.composite())
+                .withLegacyOverrides(LegacyOverrides.newBuilder()
+                        .withUsePyishObjectMapper(true)
+                        .withEvaluateMapKeys(true)
+                        .withIterateOverMapKeys(true)
+                        .withUseNaturalOperatorPrecedence(true)
+                        .withParseWhitespaceControlStrictly(true)
+                        .withKeepNullableLoopValues(true)
+                        .build())
+                .build();
+        jinjava = new Jinjava(config);
+        Context global = jinjava.getGlobalContext();
+        global.setExpressionStrategy(new PythonExpressionStrategy());
+        for (Filter builtin : List.copyOf(global.getAllFilters())) {
+            global.registerFilter(new GuardedFilter(builtin));
+        }
+        FilterCatalog.registerAll(global);
+        AnsibleTests.registerAll(global);
+        registerFunctions(global);
+    }
+
+    static JinjaEngine shared() {
+        return SHARED;
+    }
+
+    private static void registerFunctions(Context global) {
+        try {
+            for (String name : List.of("lookup", "query", "q")) {
+                String method = name.equals("lookup") ? "lookup" : "query";
+                global.registerFunction(new ELFunctionDefinition("", name,
+                        Lookups.class.getMethod(method, String.class, Object[].class)));
+            }
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Parses a template string (once per distinct text) or throws a TemplateError naming the problem. */
+    ParsedTemplate parse(String text) {
+        return parse(text, true);
+    }
+
+    /** Parses a template file's text: string literals keep Jinja's escape processing. */
+    ParsedTemplate parseFile(String text) {
+        return parse(text, false);
+    }
+
+    private ParsedTemplate parse(String text, boolean rawStrings) {
+        Map<String, ParsedTemplate> cache = rawStrings ? stringCache : fileCache;
+        ParsedTemplate parsed = cache.get(text);
+        if (parsed != null) {
+            return parsed;
+        }
+        JinjavaInterpreter interpreter = newInterpreter(new RenderSession(null, Map.of()));
+        Node root = withInterpreter(interpreter, i -> {
+            Node parsedRoot = i.parse(BraceSpacer.space(text, rawStrings));
+            ErrorTranslator.throwIfParseFailed(i, text);
+            SyntaxChecker.check(jinjava, i, parsedRoot, text);
+            return parsedRoot;
+        });
+        String expression = null;
+        if (root.getChildren().size() == 1 && root.getChildren().getFirst() instanceof ExpressionNode node) {
+            expression = ((ExpressionToken) node.getMaster()).getExpr();
+        }
+        parsed = new ParsedTemplate(text, root, expression);
+        if (cache.size() > CACHE_LIMIT) {
+            cache.clear();
+        }
+        cache.put(text, parsed);
+        return parsed;
+    }
+
+    /** Renders a parsed template to text. */
+    String render(ParsedTemplate template, RenderSession session) {
+        JinjavaInterpreter interpreter = newInterpreter(session);
+        String out = withInterpreter(interpreter, i -> i.render(template.root()));
+        ErrorTranslator.throwIfFailed(interpreter, template.source());
+        return out;
+    }
+
+    /** Evaluates one expression (no braces) to its value. */
+    Object evaluate(String expression, String source, RenderSession session) {
+        JinjavaInterpreter interpreter = newInterpreter(session);
+        Object value = withInterpreter(interpreter, i -> i.resolveELExpression(expression, 1));
+        ErrorTranslator.throwIfFailed(interpreter, source);
+        return value;
+    }
+
+    private JinjavaInterpreter newInterpreter(RenderSession session) {
+        Context context = new Context(jinjava.getGlobalContext());
+        context.setDynamicVariableResolver(session);
+        return new JinjavaInterpreter(jinjava, context, config);
+    }
+
+    private static <T> T withInterpreter(JinjavaInterpreter interpreter, Function<JinjavaInterpreter, T> work) {
+        JinjavaInterpreter.pushCurrent(interpreter);
+        try {
+            return work.apply(interpreter);
+        } finally {
+            JinjavaInterpreter.popCurrent();
+        }
+    }
+}

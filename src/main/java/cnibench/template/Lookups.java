@@ -1,0 +1,81 @@
+package cnibench.template;
+
+import com.hubspot.jinjava.el.ext.NamedParameter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The lookup(), query() and q() functions and the registry of lookup plugins. */
+public final class Lookups {
+    private static final Map<String, Lookup> PLUGINS = new LinkedHashMap<>();
+
+    static {
+        PLUGINS.put("env", ValueLookups::env);
+        PLUGINS.put("vars", ValueLookups::vars);
+        PLUGINS.put("items", ValueLookups::items);
+        PLUGINS.put("dict", ValueLookups::dict);
+        PLUGINS.put("sequence", ValueLookups::sequence);
+        PLUGINS.put("file", FileLookups::file);
+        PLUGINS.put("template", FileLookups::template);
+        PLUGINS.put("first_found", FileLookups::firstFound);
+        PLUGINS.put("fileglob", FileLookups::fileglob);
+        PLUGINS.put("pipe", CommandLookups::pipe);
+        PLUGINS.put("lines", CommandLookups::lines);
+        for (String name : List.copyOf(PLUGINS.keySet())) {
+            PLUGINS.put("ansible.builtin." + name, PLUGINS.get(name));
+        }
+    }
+
+    private Lookups() {
+    }
+
+    /** lookup('name', terms..., wantlist=False, key=value...): a comma-joined string unless wantlist. */
+    public static Object lookup(String name, Object... args) {
+        Call call = Call.of(args);
+        boolean wantlist = CoreFilters.toBool(call.options.getOrDefault("wantlist", false));
+        call.options.remove("wantlist");
+        List<Object> values = run(name, call);
+        if (wantlist) {
+            return values;
+        }
+        if (values.stream().allMatch(v -> v instanceof String)) {
+            return String.join(",", values.stream().map(String.class::cast).toList());
+        }
+        return values.size() == 1 ? values.get(0) : values;
+    }
+
+    /** query('name', terms...) and q(): always a list. */
+    public static Object query(String name, Object... args) {
+        Call call = Call.of(args);
+        call.options.remove("wantlist");
+        return run(name, call);
+    }
+
+    private static List<Object> run(String name, Call call) {
+        Lookup plugin = PLUGINS.get(name);
+        if (plugin == null) {
+            throw new TemplateError("lookup plugin (" + name + ") not found");
+        }
+        for (Object term : call.terms) {
+            Undefined.require(term);
+        }
+        return plugin.run(call.terms, call.options, new LookupContext(RenderSession.current()));
+    }
+
+    /** Positional terms and keyword options of one call. */
+    private record Call(List<Object> terms, Map<String, Object> options) {
+        static Call of(Object[] args) {
+            List<Object> terms = new ArrayList<>();
+            Map<String, Object> options = new LinkedHashMap<>();
+            for (Object arg : args == null ? new Object[0] : args) {
+                if (arg instanceof NamedParameter p) {
+                    options.put(p.getName(), p.getValue());
+                } else {
+                    terms.add(arg);
+                }
+            }
+            return new Call(terms, options);
+        }
+    }
+}

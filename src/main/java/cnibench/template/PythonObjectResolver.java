@@ -1,0 +1,109 @@
+package cnibench.template;
+
+import com.hubspot.jinjava.el.JinjavaInterpreterResolver;
+import java.beans.FeatureDescriptor;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import jinjava.javax.el.CompositeELResolver;
+import jinjava.javax.el.ELContext;
+import jinjava.javax.el.ELResolver;
+
+/**
+ * Python semantics for attribute access and method calls in expressions: a missing dict key or
+ * list element is Undefined (so default() works and printing fails with Ansible's message),
+ * attributes of Undefined stay Undefined, and the str/dict methods playbooks call exist.
+ */
+final class PythonObjectResolver extends ELResolver {
+    private static final Set<String> DICT_METHODS = Set.of("items", "keys", "values", "get", "copy", "update", "pop");
+
+    /** This resolver in front of Jinjava's own. */
+    static ELResolver composite() {
+        CompositeELResolver composite = new CompositeELResolver();
+        composite.add(new PythonObjectResolver());
+        composite.add(JinjavaInterpreterResolver.DEFAULT_RESOLVER_READ_WRITE);
+        return composite;
+    }
+
+    @Override
+    public Object getValue(ELContext context, Object base, Object property) {
+        if (base instanceof Undefined) {
+            context.setPropertyResolved(true);
+            return base;
+        }
+        if (base instanceof Map<?, ?> map) {
+            Object key = findKey(map, property);
+            if (key == MISSING && property instanceof String name && DICT_METHODS.contains(name)) {
+                return null;
+            }
+            context.setPropertyResolved(true);
+            return key == MISSING ? Undefined.attribute(base, property) : map.get(key);
+        }
+        if (base instanceof List<?> list && property instanceof Number n) {
+            int index = n.intValue() < 0 ? list.size() + n.intValue() : n.intValue();
+            context.setPropertyResolved(true);
+            if (index < 0 || index >= list.size()) {
+                return Undefined.of(new UndefinedVariableError(String.valueOf(n), "list object has no element " + n));
+            }
+            return list.get(index);
+        }
+        return null;
+    }
+
+    private static final Object MISSING = new Object();
+
+    /** The map's key equal to the property, matching numbers by value (YAML keys may be Integer). */
+    private static Object findKey(Map<?, ?> map, Object property) {
+        if (map.containsKey(property)) {
+            return property;
+        }
+        if (property instanceof Number n) {
+            for (Object key : map.keySet()) {
+                if (key instanceof Number k && k.longValue() == n.longValue()) {
+                    return key;
+                }
+            }
+        }
+        return MISSING;
+    }
+
+    @Override
+    public Object invoke(ELContext context, Object base, Object method, Class<?>[] paramTypes, Object[] params) {
+        if (base instanceof Undefined u) {
+            throw u.error();
+        }
+        Object[] args = params == null ? new Object[0] : params;
+        Object result = PythonMethods.call(base, String.valueOf(method), args);
+        if (result == PythonMethods.NOT_HANDLED) {
+            return null;
+        }
+        context.setPropertyResolved(true);
+        return result;
+    }
+
+    @Override
+    public Class<?> getType(ELContext context, Object base, Object property) {
+        return null;
+    }
+
+    @Override
+    public void setValue(ELContext context, Object base, Object property, Object value) {
+    }
+
+    @Override
+    public boolean isReadOnly(ELContext context, Object base, Object property) {
+        return false;
+    }
+
+    @Override
+    public Iterator<FeatureDescriptor> getFeatureDescriptors(ELContext context, Object base) {
+        return new ArrayList<FeatureDescriptor>().iterator();
+    }
+
+    @Override
+    public Class<?> getCommonPropertyType(ELContext context, Object base) {
+        return Object.class;
+    }
+}

@@ -1,0 +1,106 @@
+package cnibench.template;
+
+import com.hubspot.jinjava.Jinjava;
+import com.hubspot.jinjava.el.JinjavaELContext;
+import com.hubspot.jinjava.el.JinjavaInterpreterResolver;
+import com.hubspot.jinjava.interpret.Context;
+import com.hubspot.jinjava.interpret.JinjavaInterpreter;
+import com.hubspot.jinjava.lib.fn.ELFunctionDefinition;
+import com.hubspot.jinjava.tree.ExpressionNode;
+import com.hubspot.jinjava.tree.Node;
+import com.hubspot.jinjava.tree.TagNode;
+import com.hubspot.jinjava.tree.parse.ExpressionToken;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import jinjava.javax.el.ELException;
+
+/**
+ * Checks a parsed template the way Jinja's compiler would: every expression (in {{ }}, if/elif,
+ * for, set) must parse, and every filter and test it names must exist. Jinjava itself would
+ * render such mistakes as empty text.
+ */
+final class SyntaxChecker {
+    private static final Pattern STRING_LITERAL = Pattern.compile("'(?:[^'\\\\]|\\\\.)*'|\"(?:[^\"\\\\]|\\\\.)*\"");
+    private static final Pattern FILTER_NAME = Pattern.compile("(?<![|])\\|(?![|])\\s*([A-Za-z_][\\w.]*)");
+    private static final Pattern TEST_NAME = Pattern.compile("\\bis\\s+(?:not\\s+)?([A-Za-z_]\\w*|==|!=|<=|>=|<|>)");
+
+    private final JinjavaInterpreter interpreter;
+    private final JinjavaELContext elContext;
+    private final Jinjava jinjava;
+    private final String source;
+
+    private SyntaxChecker(Jinjava jinjava, JinjavaInterpreter interpreter, String source) {
+        this.jinjava = jinjava;
+        this.interpreter = interpreter;
+        this.source = source;
+        this.elContext = new JinjavaELContext(interpreter, new JinjavaInterpreterResolver(interpreter));
+        for (ELFunctionDefinition fn : jinjava.getGlobalContext().getAllFunctions()) {
+            elContext.setFunction(fn.getNamespace(), fn.getLocalName(), fn.getMethod());
+        }
+    }
+
+    static void check(Jinjava jinjava, JinjavaInterpreter interpreter, Node root, String source) {
+        new SyntaxChecker(jinjava, interpreter, source).checkNode(root);
+    }
+
+    private void checkNode(Node node) {
+        if (node instanceof ExpressionNode) {
+            checkExpression(((ExpressionToken) node.getMaster()).getExpr());
+        } else if (node instanceof TagNode tag) {
+            checkTag(tag.getName(), tag.getHelpers().strip());
+        }
+        for (Node child : node.getChildren()) {
+            checkNode(child);
+        }
+    }
+
+    private void checkTag(String name, String helpers) {
+        switch (name) {
+            case "if", "elif", "elseif" -> checkExpression(helpers);
+            case "for" -> {
+                int in = helpers.indexOf(" in ");
+                if (in < 0) {
+                    fail("expected 'in' in for loop: {% for " + helpers + " %}");
+                }
+                checkExpression(helpers.substring(in + 4).replaceFirst("\\s+recursive\\s*$", ""));
+            }
+            case "set" -> {
+                int eq = helpers.indexOf('=');
+                if (eq > 0) {
+                    checkExpression(helpers.substring(eq + 1));
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    private void checkExpression(String expression) {
+        if (expression.isBlank()) {
+            fail("Expected an expression, got 'end of print statement'");
+        }
+        try {
+            jinjava.getExpressionFactory().createValueExpression(elContext, "#{" + expression + "}", Object.class);
+        } catch (ELException e) {
+            fail(e.getMessage().replace("'#{" + expression + "}'", "'" + expression + "'"));
+        }
+        String code = STRING_LITERAL.matcher(expression).replaceAll("''");
+        Context context = interpreter.getContext();
+        Matcher filters = FILTER_NAME.matcher(code);
+        while (filters.find()) {
+            if (context.getFilter(filters.group(1)) == null) {
+                fail("Could not load \"" + filters.group(1) + "\": '" + filters.group(1) + "'");
+            }
+        }
+        Matcher tests = TEST_NAME.matcher(code);
+        while (tests.find()) {
+            if (context.getExpTest(tests.group(1)) == null) {
+                fail("Could not load \"" + tests.group(1) + "\": '" + tests.group(1) + "'");
+            }
+        }
+    }
+
+    private void fail(String problem) {
+        throw new TemplateError("template error while templating string: " + problem + ". String: " + source);
+    }
+}
