@@ -1,0 +1,104 @@
+package cnibench.module.bench;
+
+import cnibench.module.spi.ArgSpec;
+import cnibench.module.spi.ArgType;
+import cnibench.module.spi.Arguments;
+import cnibench.module.spi.Module;
+import cnibench.module.spi.ModuleContext;
+import cnibench.module.spi.ModuleResult;
+import cnibench.module.spi.ModuleSpec;
+import cnibench.report.CsvFiles;
+import java.math.BigDecimal;
+import java.net.ConnectException;
+import java.net.http.HttpTimeoutException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Runs a PromQL query (instant or range) and returns its series, flat rows, and optionally a CSV file. */
+public final class PrometheusQueryModule implements Module {
+    private static final ModuleSpec SPEC = ModuleSpec.builder("prometheus_query")
+            .alias("cnibench.bench.prometheus_query")
+            .description("Queries Prometheus's HTTP API; range queries give one row per sample for CSV files.")
+            .arg(ArgSpec.of("url", ArgType.STR, "Prometheus base URL, e.g. http://127.0.0.1:9090.").asRequired())
+            .arg(ArgSpec.of("query", ArgType.STR, "The PromQL expression.").asRequired())
+            .arg(ArgSpec.of("type", ArgType.STR, "Instant or range query.").choices("instant", "range").defaultValue("instant"))
+            .arg(ArgSpec.of("start", ArgType.RAW, "Range start: epoch seconds or RFC 3339."))
+            .arg(ArgSpec.of("end", ArgType.RAW, "Range end: epoch seconds or RFC 3339."))
+            .arg(ArgSpec.of("step", ArgType.RAW, "Range resolution: seconds or a duration such as 15s."))
+            .arg(ArgSpec.of("time", ArgType.RAW, "Evaluation time of an instant query (default: now)."))
+            .arg(ArgSpec.of("timeout", ArgType.INT, "Seconds to wait for Prometheus.").defaultValue(30))
+            .arg(ArgSpec.of("csv_dest", ArgType.PATH, "File to write the rows to, with a header."))
+            .checkMode()
+            .examples("""
+                    - name: CPU of every node during the run
+                      prometheus_query:
+                        url: http://127.0.0.1:9090
+                        query: sum by (instance, mode) (rate(node_cpu_seconds_total[30s]))
+                        type: range
+                        start: "{{ run_start }}"
+                        end: "{{ run_end }}"
+                        step: 5s
+                        csv_dest: "{{ run_dir }}/cpu.csv"
+                    """)
+            .build();
+
+    @Override
+    public ModuleSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public ModuleResult run(ModuleContext context, Arguments args) throws Exception {
+        boolean range = args.str("type").equals("range");
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("query", args.str("query"));
+        if (range) {
+            List<String> missing = List.of("start", "end", "step").stream().filter(n -> !args.has(n)).toList();
+            if (!missing.isEmpty()) {
+                return ModuleResult.failed("type is range but all of the following are missing: " + String.join(", ", missing));
+            }
+            for (String name : List.of("start", "end", "step")) {
+                params.put(name, text(args.raw(name)));
+            }
+        } else if (args.has("time")) {
+            params.put("time", text(args.raw("time")));
+        }
+        PrometheusClient client = new PrometheusClient(Duration.ofSeconds(args.integer("timeout")));
+        PrometheusClient.Answer answer;
+        try {
+            answer = client.query(args.str("url"), range ? "/api/v1/query_range" : "/api/v1/query", params);
+        } catch (PrometheusClient.QueryException e) {
+            return ModuleResult.failed("Prometheus query failed (" + e.errorType() + "): " + e.getMessage())
+                    .put("error_type", e.errorType()).put("error", e.getMessage());
+        } catch (ConnectException e) {
+            return ModuleResult.failed("could not connect to Prometheus at " + args.str("url") + ": connection refused");
+        } catch (HttpTimeoutException e) {
+            return ModuleResult.failed("Prometheus at " + args.str("url") + " did not answer within " + args.integer("timeout") + "s");
+        }
+        PrometheusResult result = answer.result();
+        ModuleResult out = ModuleResult.ok().put("result_type", result.resultType()).put("series", result.seriesMaps())
+                .put("rows", result.rows());
+        if (!answer.warnings().isEmpty()) {
+            out.put("warnings", answer.warnings());
+        }
+        if (args.has("csv_dest")) {
+            Path dest = ResultPaths.resolve(context, args.str("csv_dest"));
+            if (!context.checkMode()) {
+                CsvFiles.write(dest, result.columns(), result.rows());
+            }
+            out.setChanged(true).put("csv_dest", dest.toString());
+        }
+        return out;
+    }
+
+    /** Numbers in plain notation (a YAML 1.7e9 must not reach Prometheus as "1.7E9"); text as it is. */
+    private static String text(Object value) {
+        if (value instanceof Double || value instanceof Float) {
+            return new BigDecimal(value.toString()).stripTrailingZeros().toPlainString();
+        }
+        return String.valueOf(value);
+    }
+}

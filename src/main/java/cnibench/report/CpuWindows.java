@@ -1,0 +1,71 @@
+package cnibench.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * CPU use of each node from the cpu_seconds_rate samples of metrics.csv (CPU seconds per second,
+ * by mode). Shares are relative to the sum over all modes, so they do not depend on core counts.
+ */
+final class CpuWindows {
+    static final String IDLE = "idle";
+    static final String SOFTIRQ = "softirq";
+
+    /** node -> timestamp -> mode -> rate */
+    private final Map<String, TreeMap<Double, Map<String, Double>>> samples = new TreeMap<>();
+
+    record Share(double busyPercent, double softirqPercent) {
+    }
+
+    CpuWindows(List<MetricSample> metrics) {
+        for (MetricSample m : metrics) {
+            if (m.metric().equals(MetricSample.CPU_SECONDS_RATE) && !Double.isNaN(m.value())) {
+                samples.computeIfAbsent(m.node(), n -> new TreeMap<>())
+                        .computeIfAbsent(m.timestamp(), t -> new TreeMap<>())
+                        .merge(m.mode(), m.value(), Double::sum);
+            }
+        }
+    }
+
+    Set<String> nodes() {
+        return samples.keySet();
+    }
+
+    /** The node's mean busy and softirq share over the samples from start to end, or null when there are none. */
+    Share share(String node, double start, double end) {
+        List<Double> busy = new ArrayList<>();
+        List<Double> softirq = new ArrayList<>();
+        for (Map<String, Double> modes : samples.get(node).subMap(start, true, end, true).values()) {
+            double total = modes.values().stream().mapToDouble(Double::doubleValue).sum();
+            if (total > 0) {
+                busy.add((total - modes.getOrDefault(IDLE, 0.0)) / total * 100);
+                softirq.add(modes.getOrDefault(SOFTIRQ, 0.0) / total * 100);
+            }
+        }
+        if (busy.isEmpty()) {
+            return null;
+        }
+        return new Share(mean(busy), mean(softirq));
+    }
+
+    /** Per timestamp, each mode's share of the node's CPU in percent. */
+    TreeMap<Double, Map<String, Double>> percentByMode(String node) {
+        TreeMap<Double, Map<String, Double>> out = new TreeMap<>();
+        samples.get(node).forEach((t, modes) -> {
+            double total = modes.values().stream().mapToDouble(Double::doubleValue).sum();
+            if (total > 0) {
+                Map<String, Double> shares = new TreeMap<>();
+                modes.forEach((mode, rate) -> shares.put(mode, rate / total * 100));
+                out.put(t, shares);
+            }
+        });
+        return out;
+    }
+
+    private static double mean(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+    }
+}

@@ -1,0 +1,44 @@
+package cnibench.report;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Builds the self-contained report.html of one or more run directories: what each run ran with,
+ * the per-path summary with the gateway overhead, and the charts embedded as PNG data URIs.
+ */
+public final class ReportBuilder {
+
+    private ReportBuilder() {
+    }
+
+    /** The report of the runs, side by side when there are several; returns the file written. */
+    public static Path build(List<Path> runDirs, Path outputHtml) throws IOException {
+        return build(runDirs, outputHtml, null, null);
+    }
+
+    /**
+     * @param title    the page title, or null for one made of the playbook names
+     * @param baseline the path the overhead is measured against, or null for "direct" (else each run's first path)
+     */
+    public static Path build(List<Path> runDirs, Path outputHtml, String title, String baseline) throws IOException {
+        if (runDirs.isEmpty()) {
+            throw new IllegalArgumentException("no run directory to report on");
+        }
+        List<RunData> runs = new ArrayList<>();
+        for (Path dir : runDirs) {
+            runs.add(RunData.load(dir, baseline));
+        }
+        String html = new HtmlReport(runs, title, baseline).render(Charts.all(runs));
+        Path parent = outputHtml.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        Files.writeString(outputHtml, html, StandardCharsets.UTF_8);
+        return outputHtml;
+    }
+}
