@@ -22,10 +22,12 @@ public final class DefaultCallback implements Callback {
     private final PrintStream err;
     private final int verbosity;
     private final boolean color;
+    private final boolean diff;
     private Task lastBanner;
     private boolean lastBannerHandler;
 
-    public DefaultCallback(PrintStream out, PrintStream err, int verbosity, boolean color) {
+    public DefaultCallback(PrintStream out, PrintStream err, int verbosity, boolean color, boolean diff) {
+        this.diff = diff;
         this.out = out;
         this.err = err;
         this.verbosity = verbosity;
@@ -68,6 +70,8 @@ public final class DefaultCallback implements Callback {
         }
         Map<String, Object> result = clean(r);
         String host = hostLabel(r);
+        printDiff(r);
+        printWarnings(r);
         switch (r.status()) {
             case OK, CHANGED -> {
                 String line = (r.status() == TaskStatus.CHANGED ? "changed: " : "ok: ") + host;
@@ -152,6 +156,27 @@ public final class DefaultCallback implements Callback {
         out.println();
     }
 
+    private void printWarnings(TaskResult r) {
+        if (r.result().get("warnings") instanceof List<?> warnings) {
+            warnings.forEach(w -> err.println(paint("[WARNING]: " + w, Color.MAGENTA)));
+        }
+    }
+
+    private void printDiff(TaskResult r) {
+        if (!diff || !(r.result().get("diff") instanceof List<?> diffs) || r.status() == TaskStatus.SKIPPED) {
+            return;
+        }
+        for (Object d : diffs) {
+            if (d instanceof Map<?, ?> m) {
+                String text = DiffPrinter.render(m);
+                if (!text.isEmpty()) {
+                    out.print(text);
+                    out.println();
+                }
+            }
+        }
+    }
+
     private String counter(String name, int value, Color c) {
         String text = String.format("%s=%-4s", name, value);
         return value > 0 ? paint(text, c) : text;
@@ -164,18 +189,23 @@ public final class DefaultCallback implements Callback {
     }
 
     private String withResult(String line, Map<String, Object> result, TaskResult r) {
-        if (verbosity > 0 || debug(r)) {
+        if (verbosity > 0 || verboseAlways(r)) {
             return line + " => " + dump(result, r);
         }
         return line;
     }
 
-    private static boolean debug(TaskResult r) {
+    /** debug and assert results are always shown, indented, as Ansible's _ansible_verbose_always asks. */
+    private static boolean verboseAlways(TaskResult r) {
+        return isDebug(r) || Boolean.TRUE.equals(r.result().get("_ansible_verbose_always"));
+    }
+
+    private static boolean isDebug(TaskResult r) {
         return r.task().shortAction().equals("debug");
     }
 
     private String dump(Map<String, Object> result, TaskResult r) {
-        Integer indent = debug(r) || verbosity > 2 ? 4 : null;
+        Integer indent = verboseAlways(r) || verbosity > 2 ? 4 : null;
         return PythonJson.dumps(result, indent, true);
     }
 
@@ -184,11 +214,11 @@ public final class DefaultCallback implements Callback {
         Map<String, Object> result = new LinkedHashMap<>();
         r.result().forEach((k, v) -> {
             if (!k.startsWith("_ansible") && !k.startsWith("_cnibench") && !(k.equals("diff") && verbosity < 3)
-                    && !k.equals("invocation") && !k.equals("failed")) {
+                    && !k.equals("invocation") && !k.equals("failed") && !k.equals("warnings")) {
                 result.put(k, v);
             }
         });
-        if (debug(r) && r.status() != TaskStatus.FAILED) {
+        if (isDebug(r) && r.status() != TaskStatus.FAILED) {
             if (result.containsKey("msg")) {
                 result.keySet().removeIf(k -> !DEBUG_ALLOWED.contains(k));
             } else {

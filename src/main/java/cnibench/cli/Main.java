@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The `runner` command: play, inventory, doc and report. */
 @Command(name = "runner", mixinStandardHelpOptions = true, version = "cnibench 0.1.0",
         description = "Runs Ansible playbooks (and the cnibench benchmarks) quickly and faithfully.",
-        subcommands = {PlayCommand.class, InventoryCommand.class, DocCommand.class})
+        subcommands = {PlayCommand.class, InventoryCommand.class, DocCommand.class, ReportCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

@@ -1,10 +1,10 @@
 package cnibench.cli;
 
-import cnibench.callback.Callback;
 import cnibench.callback.CompositeCallback;
 import cnibench.callback.DefaultCallback;
 import cnibench.callback.RunRecord;
 import cnibench.config.ConfigException;
+import cnibench.executor.Interruption;
 import cnibench.executor.PlaybookRunner;
 import cnibench.executor.RunOptions;
 import cnibench.inventory.Inventory;
@@ -102,11 +102,11 @@ final class PlayCommand implements Callable<Integer> {
                 tags, skipTags, limit, startAtTask, connection);
         Map<String, Object> magic = runMagic(project, playbook, inv, options);
         VariableManager variables = new VariableManager(inv, extra, magic, templar, playbook.file().getParent());
-        PlaybookRunner runner = new PlaybookRunner(modules, templar, loader, variables,
-                new DefaultCallback(out, err, options.verbosity(), System.console() != null && System.getenv("ANSIBLE_NOCOLOR") == null),
-                options);
+        DefaultCallback terminal = new DefaultCallback(out, err, options.verbosity(),
+                System.console() != null && System.getenv("ANSIBLE_NOCOLOR") == null, options.diff());
         if (listHosts || listTasks || listTags) {
-            new PlaybookListing(out, runner, templar, variables, options).print(playbook, playbooks, listHosts, listTasks, listTags);
+            PlaybookRunner lister = new PlaybookRunner(modules, templar, loader, variables, terminal, options);
+            new PlaybookListing(out, lister, templar, variables).print(playbook, playbooks, listHosts, listTasks, listTags);
             return 0;
         }
         Map<String, Object> given = new LinkedHashMap<>();
@@ -117,15 +117,24 @@ final class PlayCommand implements Callable<Integer> {
         given.put("revision", project.revision());
         RunRecord record = RunRecord.create(project.resultsRoot(), baseName(playbook.file()), given);
         magic.put("cnibench_run_dir", record.dir().toString());
-        Callback callback = new CompositeCallback(List.of(
-                new DefaultCallback(out, err, options.verbosity(), System.console() != null && System.getenv("ANSIBLE_NOCOLOR") == null),
-                record));
-        runner = new PlaybookRunner(modules, templar, loader, variables, callback, options);
+        PlaybookRunner runner = new PlaybookRunner(modules, templar, loader, variables,
+                new CompositeCallback(List.of(terminal, record)), options);
+        java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (finished.getCount() > 0) {
+                err.println("\n[ERROR]: User interrupted execution; running the always sections before stopping");
+                Interruption.request();
+                cnibench.connection.RunningProcesses.instance().destroyAll();
+                awaitQuietly(finished);
+            }
+        }));
         try {
             return runner.run(playbook);
         } catch (SourceError e) {
             err.println("ERROR! " + e.render());
             return 1;
+        } finally {
+            finished.countDown();
         }
     }
 
@@ -161,6 +170,14 @@ final class PlayCommand implements Callable<Integer> {
         }
         magic.put("cnibench_home", project.home == null ? project.cwd.toString() : project.home.toString());
         return magic;
+    }
+
+    private static void awaitQuietly(java.util.concurrent.CountDownLatch latch) {
+        try {
+            latch.await(10, java.util.concurrent.TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     static String baseName(Path file) {

@@ -1,7 +1,6 @@
 package cnibench.cli;
 
 import cnibench.executor.PlaybookRunner;
-import cnibench.executor.RunOptions;
 import cnibench.inventory.Host;
 import cnibench.playbook.Block;
 import cnibench.playbook.Play;
@@ -21,7 +20,7 @@ final class PlaybookListing {
     private final Templar templar;
     private final VariableManager variables;
 
-    PlaybookListing(PrintStream out, PlaybookRunner runner, Templar templar, VariableManager variables, RunOptions options) {
+    PlaybookListing(PrintStream out, PlaybookRunner runner, Templar templar, VariableManager variables) {
         this.out = out;
         this.runner = runner;
         this.templar = templar;

@@ -47,6 +47,7 @@ public final class ProcessRunner {
         DefaultExecutor executor = builder.get();
         executor.setStreamHandler(new PumpStreamHandler(out, err, in));
         executor.setExitValues(null);
+        executor.setProcessDestroyer(RunningProcesses.instance());
         Duration timeout = request.timeout();
         if (timeout != null) {
             executor.setWatchdog(ExecuteWatchdog.builder().setTimeout(timeout).get());

@@ -131,7 +131,7 @@ final class PlayRunner {
         Set<Host> failed = new LinkedHashSet<>();
         for (Node node : nodes) {
             alive.removeAll(endedHosts);
-            if (alive.isEmpty() || playEnded) {
+            if (alive.isEmpty() || playEnded || !Interruption.mayRun()) {
                 break;
             }
             Set<Host> f = node instanceof Task t ? runTask(t, alive) : runBlock((Block) node, alive);
@@ -143,7 +143,7 @@ final class PlayRunner {
 
     private Set<Host> runBlock(Block block, List<Host> hosts) {
         Set<Host> failed = runNodes(block.block(), hosts);
-        if (!block.rescue().isEmpty() && !failed.isEmpty()) {
+        if (!block.rescue().isEmpty() && !failed.isEmpty() && Interruption.mayRun()) {
             List<Host> rescuing = new ArrayList<>(failed);
             Set<Host> stillFailed = runNodes(block.rescue(), rescuing);
             for (Host h : rescuing) {
@@ -155,7 +155,12 @@ final class PlayRunner {
             failed = new LinkedHashSet<>(stillFailed);
         }
         if (!block.always().isEmpty()) {
-            failed.addAll(runNodes(block.always(), hosts));
+            Interruption.enterAlways();
+            try {
+                failed.addAll(runNodes(block.always(), hosts));
+            } finally {
+                Interruption.leaveAlways();
+            }
         }
         return failed;
     }
@@ -356,40 +361,73 @@ final class PlayRunner {
         return Set.of();
     }
 
-    /** include_tasks / include_role: loaded per host at run time, hosts that include the same file run it together. */
+    /**
+     * include_tasks / include_role: loaded per host (and loop item) at run time; hosts that include
+     * the same file with the same parameters run it together, in the order first seen.
+     */
     private Set<Host> include(Task task, List<Host> hosts) {
         Map<String, List<Host>> byTarget = new LinkedHashMap<>();
         Map<String, Block> blocks = new LinkedHashMap<>();
+        Map<String, Path> files = new LinkedHashMap<>();
         Set<Host> failed = new LinkedHashSet<>();
         boolean role = Actions.INCLUDE_ROLE.contains(task.action());
+        String loopVar = task.loopControl().get("loop_var") == null ? "item" : String.valueOf(task.loopControl().get("loop_var"));
         for (Host h : hosts) {
-            Map<String, Object> vars = variables.forTask(h, task, includeParams(task));
-            if (tasks.failingCondition(task, vars) != null) {
-                callback.taskStart(task, task.displayName(), task.isHandler());
-                record(new TaskResult(h, task, TaskStatus.SKIPPED, skipped(), false, null, null));
-                continue;
-            }
-            @SuppressWarnings("unchecked")
-            Map<String, Object> args = (Map<String, Object>) templar.template(task.args(), vars);
             try {
-                String key = role ? args.get("name") + ":" + args.getOrDefault("tasks_from", "main") : resolveInclude(task, args).toString();
-                byTarget.computeIfAbsent(key, k -> new ArrayList<>()).add(h);
-                if (!blocks.containsKey(key)) {
-                    blocks.put(key, loadInclude(task, args, role));
+                Map<String, Object> vars = variables.forTask(h, task, includeParams(task));
+                List<Object> items = LoopItems.of(task.ownKeywords(), templar, vars);
+                List<Map<String, Object>> loopParams = new ArrayList<>();
+                if (items == null) {
+                    loopParams.add(Map.of());
+                } else {
+                    for (Object item : items) {
+                        Map<String, Object> p = new LinkedHashMap<>();
+                        p.put(loopVar, item);
+                        loopParams.add(p);
+                    }
+                }
+                boolean any = false;
+                for (Map<String, Object> params : loopParams) {
+                    Map<String, Object> itemVars = new LinkedHashMap<>(vars);
+                    itemVars.putAll(params);
+                    if (tasks.failingCondition(task, itemVars) != null) {
+                        continue;
+                    }
+                    any = true;
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> args = (Map<String, Object>) templar.template(task.args(), itemVars);
+                    String target = role ? args.get("name") + ":" + args.getOrDefault("tasks_from", "main")
+                            : resolveInclude(task, args).toString();
+                    String key = target + "|" + params;
+                    byTarget.computeIfAbsent(key, k -> new ArrayList<>()).add(h);
+                    if (!blocks.containsKey(key)) {
+                        blocks.put(key, loadInclude(task, args, role, params));
+                        files.put(key, role ? null : Path.of(target));
+                    }
+                }
+                if (!any) {
+                    callback.taskStart(task, task.displayName(), task.isHandler());
+                    record(new TaskResult(h, task, TaskStatus.SKIPPED, skipped(), false, null, null));
                 }
             } catch (RuntimeException e) {
                 callback.taskStart(task, task.displayName(), task.isHandler());
-                record(new TaskResult(h, task, TaskStatus.FAILED, TaskRunner.failure(e instanceof SourceError se ? se.render() : TaskRunner.describe(e)), false, null, null));
+                record(new TaskResult(h, task, TaskStatus.FAILED, TaskRunner.failure(e instanceof SourceError se ? se.render()
+                        : TaskRunner.describe(e)), false, null, null));
                 failed.add(h);
             }
         }
         for (Map.Entry<String, List<Host>> e : byTarget.entrySet()) {
-            Block block = blocks.get(e.getKey());
-            if (!role) {
-                callback.included(Path.of(e.getKey()), e.getValue().stream().map(Host::name).toList());
+            List<Host> group = new ArrayList<>(e.getValue());
+            group.removeAll(failed);
+            if (group.isEmpty()) {
+                continue;
             }
-            e.getValue().forEach(h -> stats.increment(h.name(), "ok"));
-            failed.addAll(runNodes(List.of(block), e.getValue()));
+            if (!role) {
+                callback.taskStart(task, task.displayName(), task.isHandler());
+                callback.included(files.get(e.getKey()), group.stream().map(Host::name).toList());
+            }
+            group.forEach(h -> stats.increment(h.name(), "ok"));
+            failed.addAll(runNodes(List.of(blocks.get(e.getKey())), group));
         }
         return failed;
     }
@@ -399,8 +437,9 @@ final class PlayRunner {
         return PlaybookLoader.resolveTaskFile(task, String.valueOf(file));
     }
 
-    private Block loadInclude(Task task, Map<String, Object> args, boolean role) {
+    private Block loadInclude(Task task, Map<String, Object> args, boolean role, Map<String, Object> loopParams) {
         Map<String, Object> params = new LinkedHashMap<>(includeParams(task));
+        params.putAll(loopParams);
         if (task.ownKeywords().get("vars") instanceof Map<?, ?> v) {
             v.forEach((k, val) -> params.put(String.valueOf(k), val));
         }

@@ -19,6 +19,11 @@ public final class Actions {
     public static final Set<String> FREE_FORM = Set.of("include_tasks", "import_tasks", "include", "meta",
             "include_vars", "command", "shell", "raw", "script", "win_command", "win_shell");
 
+    /** Modules that may be given words that are not key=value (Ansible's RAW_PARAM_MODULES). */
+    public static final Set<String> EXTRA_PARAMS = Set.of("add_host", "command", "group_by", "import_role",
+            "import_tasks", "include", "include_role", "include_tasks", "include_vars", "meta", "raw", "script",
+            "set_fact", "shell", "win_command", "win_shell");
+
     private Actions() {
     }
 

@@ -319,6 +319,10 @@ public final class PlaybookLoader {
             args = merged;
             keywords.remove("args");
         }
+        if (args.containsKey("_raw_params") && !freeForm && !Actions.EXTRA_PARAMS.contains(shortName)) {
+            throw new SourceError("this task '" + action + "' has extra params, which is only allowed in the following modules: "
+                    + String.join(", ", new java.util.TreeSet<>(Actions.EXTRA_PARAMS)), ds.position());
+        }
         checkTaskKeywords(ds);
         checkStrings(ds, ds.position());
         if (module != null) {

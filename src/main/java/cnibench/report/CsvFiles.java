@@ -1,12 +1,18 @@
 package cnibench.report;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
 import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +36,7 @@ public final class CsvFiles {
     /** The rows of CSV text with a header line. */
     public static List<Map<String, String>> parse(String text) {
         try {
-            return toRows(parse(new java.io.StringReader(text)));
+            return toRows(parse(new StringReader(text)));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -45,14 +51,53 @@ public final class CsvFiles {
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             out.write(line(header));
             for (Map<String, ?> row : rows) {
-                List<String> cells = new ArrayList<>();
-                for (String column : header) {
-                    Object value = row.get(column);
-                    cells.add(value == null ? "" : format(value));
-                }
-                out.write(line(cells));
+                out.write(line(cells(row, header)));
             }
         }
+    }
+
+    /**
+     * Adds rows to a CSV file, writing the header first when the file is new or empty. An existing
+     * file must have the same columns; rows are written in its column order.
+     */
+    public static void append(Path file, List<String> header, List<? extends Map<String, ?>> rows) throws IOException {
+        if (!Files.isRegularFile(file) || Files.size(file) == 0) {
+            write(file, header, rows);
+            return;
+        }
+        List<String> existing;
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            List<List<String>> first = parse(new StringReader(String.valueOf(in.readLine())));
+            existing = first.isEmpty() ? List.of() : first.get(0).stream().map(String::trim).toList();
+        }
+        if (!new HashSet<>(existing).equals(new HashSet<>(header))) {
+            throw new IOException(file + " has the columns " + String.join(",", existing) + ", not " + String.join(",", header));
+        }
+        StringBuilder text = new StringBuilder();
+        if (lastByte(file) != '\n') {
+            text.append('\n'); // a last line without its line break must not swallow the first new row
+        }
+        for (Map<String, ?> row : rows) {
+            text.append(line(cells(row, existing)));
+        }
+        Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+    }
+
+    private static int lastByte(Path file) throws IOException {
+        try (SeekableByteChannel channel = Files.newByteChannel(file)) {
+            ByteBuffer last = ByteBuffer.allocate(1);
+            channel.position(channel.size() - 1).read(last);
+            return last.get(0);
+        }
+    }
+
+    private static List<String> cells(Map<String, ?> row, List<String> columns) {
+        List<String> cells = new ArrayList<>();
+        for (String column : columns) {
+            Object value = row.get(column);
+            cells.add(value == null ? "" : format(value));
+        }
+        return cells;
     }
 
     /** A number as CSV shows it: integers without a fraction, others in plain decimal notation. */

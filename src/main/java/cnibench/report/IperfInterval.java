@@ -1,5 +1,6 @@
 package cnibench.report;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -11,6 +12,10 @@ import java.util.Map;
 public record IperfInterval(String run, String repeat, String path, double intervalStart, double intervalEnd,
                             double bitsPerSecond, double retransmits, double rttUs, double sndCwnd,
                             double startEpoch, double endEpoch) {
+
+    /** The columns of iperf.csv. */
+    public static final List<String> COLUMNS = List.of("run", "repeat", "path", "interval_start", "interval_end",
+            "bits_per_second", "retransmits", "rtt_us", "snd_cwnd", "start_epoch", "end_epoch");
 
     public static IperfInterval fromRow(Map<String, String> row) {
         return new IperfInterval(row.getOrDefault("run", ""), row.getOrDefault("repeat", ""), row.getOrDefault("path", ""),

@@ -5,7 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Builds the self-contained report.html of one or more run directories: what each run ran with,
@@ -30,8 +32,14 @@ public final class ReportBuilder {
             throw new IllegalArgumentException("no run directory to report on");
         }
         List<RunData> runs = new ArrayList<>();
+        Set<String> labels = new HashSet<>();
         for (Path dir : runDirs) {
-            runs.add(RunData.load(dir, baseline));
+            RunData run = RunData.load(dir, baseline);
+            String label = run.label();
+            for (int n = 2; !labels.add(label); n++) {
+                label = run.label() + " (" + n + ")";
+            }
+            runs.add(run.withLabel(label));
         }
         String html = new HtmlReport(runs, title, baseline).render(Charts.all(runs));
         Path parent = outputHtml.toAbsolutePath().getParent();

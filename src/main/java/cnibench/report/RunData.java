@@ -11,9 +11,11 @@ import java.util.Map;
  * What one run directory (results/&lt;playbook&gt;/&lt;UTC timestamp&gt;/) holds: run.json, the iperf3
  * intervals, the node metrics, and the per-path summary computed from them (or read from
  * summary.csv when the intervals are not there).
+ *
+ * @param label how the run is named in tables and legends: playbook and timestamp directory
  */
 public record RunData(Path dir, Map<String, Object> runJson, List<IperfInterval> intervals, List<MetricSample> metrics,
-                      List<PathSummary> summaries) {
+                      List<PathSummary> summaries, String label) {
     public static final String RUN_JSON = "run.json";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -39,7 +41,13 @@ public record RunData(Path dir, Map<String, Object> runJson, List<IperfInterval>
         if (runJson.isEmpty() && intervals.isEmpty() && metrics.isEmpty() && summaries.isEmpty()) {
             throw new IOException("no run.json, iperf.csv, metrics.csv or summary.csv in " + dir);
         }
-        return new RunData(dir, runJson, intervals, metrics, summaries);
+        RunData run = new RunData(dir, runJson, intervals, metrics, summaries, "");
+        return run.withLabel(run.playbook() + " " + dir.toAbsolutePath().normalize().getFileName());
+    }
+
+    /** The same run named differently in tables and legends (two runs may not share a name). */
+    public RunData withLabel(String name) {
+        return new RunData(dir, runJson, intervals, metrics, summaries, name);
     }
 
     /** The playbook as run.json names it, else the directory above the run's. */
@@ -50,12 +58,6 @@ public record RunData(Path dir, Map<String, Object> runJson, List<IperfInterval>
         }
         Path parent = dir.toAbsolutePath().normalize().getParent();
         return parent == null || parent.getFileName() == null ? "" : parent.getFileName().toString();
-    }
-
-    /** How the run is named in tables and legends: playbook and timestamp directory. */
-    public String label() {
-        Path name = dir.toAbsolutePath().normalize().getFileName();
-        return playbook() + " " + (name == null ? "" : name.toString());
     }
 
     @SuppressWarnings("unchecked")

@@ -7,7 +7,9 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoField;
 import java.util.Locale;
 
 /** to_datetime and strftime. */
@@ -33,7 +35,11 @@ final class DateFilters {
                 .replace("%M", "mm").replace("%S", "ss").replace("%f", "SSSSSS").replace("%y", "yy")
                 .replace("%b", "MMM").replace("%j", "DDD").replace("T", "'T'");
         try {
-            DateTimeFormatter formatter = DateTimeFormatter.ofPattern(pattern, Locale.US);
+            DateTimeFormatter formatter = new DateTimeFormatterBuilder().appendPattern(pattern)
+                    .parseDefaulting(ChronoField.HOUR_OF_DAY, 0)
+                    .parseDefaulting(ChronoField.MINUTE_OF_HOUR, 0)
+                    .parseDefaulting(ChronoField.SECOND_OF_MINUTE, 0)
+                    .toFormatter(Locale.US);
             return new PyDatetime(LocalDateTime.parse(text, formatter));
         } catch (DateTimeParseException | IllegalArgumentException e) {
             throw new TemplateError("time data '" + text + "' does not match format '" + format + "'");
@@ -77,11 +83,9 @@ final class DateFilters {
 
         @Override
         public String toString() {
-            String base = value.toLocalDate() + " " + value.toLocalTime().withNano(0);
-            if (value.getSecond() == 0 && value.getNano() == 0) {
-                base = value.toLocalDate() + " " + value.toLocalTime() + ":00";
-            }
-            return value.getNano() == 0 ? base : base + String.format(".%06d", value.getNano() / 1000);
+            String time = String.format("%02d:%02d:%02d", value.getHour(), value.getMinute(), value.getSecond());
+            String micros = value.getNano() == 0 ? "" : String.format(".%06d", value.getNano() / 1000);
+            return value.toLocalDate() + " " + time + micros;
         }
     }
 }

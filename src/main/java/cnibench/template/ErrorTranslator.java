@@ -21,6 +21,16 @@ final class ErrorTranslator {
         }
     }
 
+    /** Our own error if Jinjava wrapped one, else Jinjava's message as a TemplateError. */
+    static TemplateError translate(RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof TemplateError ours) {
+                return ours;
+            }
+        }
+        return new TemplateError("template error: " + e.getMessage(), e);
+    }
+
     static void throwIfFailed(JinjavaInterpreter interpreter, String source) {
         for (com.hubspot.jinjava.interpret.TemplateError error : interpreter.getErrors()) {
             if (error.getSeverity() != ErrorType.FATAL) {

@@ -49,7 +49,7 @@ final class JinjaEngine {
                         .withKeepNullableLoopValues(true)
                         .build())
                 .build();
-        jinjava = new Jinjava(config);
+        jinjava = new PythonJinjava(config);
         Context global = jinjava.getGlobalContext();
         global.setExpressionStrategy(new PythonExpressionStrategy());
         for (Filter builtin : List.copyOf(global.getAllFilters())) {
@@ -137,6 +137,10 @@ final class JinjaEngine {
         JinjavaInterpreter.pushCurrent(interpreter);
         try {
             return work.apply(interpreter);
+        } catch (TemplateError e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw ErrorTranslator.translate(e);
         } finally {
             JinjavaInterpreter.popCurrent();
         }

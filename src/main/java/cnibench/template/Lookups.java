@@ -30,13 +30,15 @@ public final class Lookups {
     private Lookups() {
     }
 
-    /** lookup('name', terms..., wantlist=False, key=value...): a comma-joined string unless wantlist. */
+    /** lookup('name', terms..., wantlist=False, errors='strict', key=value...): Ansible's joining rules. */
     public static Object lookup(String name, Object... args) {
         Call call = Call.of(args);
         boolean wantlist = CoreFilters.toBool(call.options.getOrDefault("wantlist", false));
-        call.options.remove("wantlist");
         List<Object> values = run(name, call);
-        if (wantlist) {
+        if (values == null) {
+            return wantlist ? List.of() : null;
+        }
+        if (wantlist || values.isEmpty()) {
             return values;
         }
         if (values.stream().allMatch(v -> v instanceof String)) {
@@ -47,11 +49,11 @@ public final class Lookups {
 
     /** query('name', terms...) and q(): always a list. */
     public static Object query(String name, Object... args) {
-        Call call = Call.of(args);
-        call.options.remove("wantlist");
-        return run(name, call);
+        List<Object> values = run(name, Call.of(args));
+        return values == null ? List.of() : values;
     }
 
+    /** Runs the plugin; null when it failed and errors='ignore' or 'warn' asked to carry on. */
     private static List<Object> run(String name, Call call) {
         Lookup plugin = PLUGINS.get(name);
         if (plugin == null) {
@@ -60,7 +62,19 @@ public final class Lookups {
         for (Object term : call.terms) {
             Undefined.require(term);
         }
-        return plugin.run(call.terms, call.options, new LookupContext(RenderSession.current()));
+        String errors = PyRepr.str(call.options.getOrDefault("errors", "strict"));
+        Map<String, Object> options = new LinkedHashMap<>(call.options);
+        options.keySet().removeAll(List.of("wantlist", "errors"));
+        try {
+            return plugin.run(call.terms, options, new LookupContext(RenderSession.current()));
+        } catch (UndefinedVariableError e) {
+            throw e;
+        } catch (TemplateError e) {
+            if (errors.equals("ignore") || errors.equals("warn")) {
+                return null;
+            }
+            throw e;
+        }
     }
 
     /** Positional terms and keyword options of one call. */

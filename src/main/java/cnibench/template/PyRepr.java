@@ -1,8 +1,10 @@
 package cnibench.template;
 
+import com.hubspot.jinjava.objects.collections.PyList;
 import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 
 /** Python's str() and repr() of Java values, as Ansible prints values inside text. */
@@ -55,7 +57,8 @@ final class PyRepr {
                 }
             }
             out.append('}');
-        } else if (value instanceof PyTuple tuple) {
+        } else if (isTuple(value)) {
+            List<?> tuple = (List<?>) value;
             out.append('(');
             for (int i = 0; i < tuple.size(); i++) {
                 appendRepr(out, tuple.get(i));
@@ -77,6 +80,11 @@ final class PyRepr {
         } else {
             out.append(value);
         }
+    }
+
+    /** Our tuples, and Jinjava's tuple literals (a plain PyList, where lists are subclasses). */
+    static boolean isTuple(Object value) {
+        return value instanceof PyTuple || (value != null && value.getClass() == PyList.class);
     }
 
     /** Python quotes with ' unless the text holds ' and no ". */
@@ -150,6 +158,9 @@ final class PyRepr {
         }
         if (value instanceof Collection || value instanceof Object[]) {
             return "list";
+        }
+        if (value instanceof DateFilters.PyDatetime) {
+            return "datetime";
         }
         return value.getClass().getSimpleName();
     }

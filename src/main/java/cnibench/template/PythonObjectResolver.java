@@ -41,13 +41,26 @@ final class PythonObjectResolver extends ELResolver {
             context.setPropertyResolved(true);
             return key == MISSING ? Undefined.attribute(base, property) : map.get(key);
         }
-        if (base instanceof List<?> list && property instanceof Number n) {
-            int index = n.intValue() < 0 ? list.size() + n.intValue() : n.intValue();
+        Integer position = base instanceof List<?> ? index(property) : null;
+        if (position != null) {
+            List<?> list = (List<?>) base;
+            int index = position < 0 ? list.size() + position : position;
             context.setPropertyResolved(true);
             if (index < 0 || index >= list.size()) {
-                return Undefined.of(new UndefinedVariableError(String.valueOf(n), "list object has no element " + n));
+                return Undefined.of(new UndefinedVariableError(String.valueOf(position), "list object has no element " + position));
             }
             return list.get(index);
+        }
+        return null;
+    }
+
+    /** A list subscript: Jinjava passes `l[5]` as the text "5", `l[i]` as a number. */
+    private static Integer index(Object property) {
+        if (property instanceof Number n && !(property instanceof Double)) {
+            return n.intValue();
+        }
+        if (property instanceof String s && s.matches("-?\\d{1,9}")) {
+            return Integer.parseInt(s);
         }
         return null;
     }

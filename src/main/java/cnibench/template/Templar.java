@@ -72,7 +72,7 @@ public final class Templar {
             if (value == null) {
                 return "";
             }
-            if (value instanceof PyTuple) {
+            if (PyRepr.isTuple(value)) {
                 return PyRepr.str(value);
             }
             if (value instanceof Map || value instanceof Collection || value instanceof Boolean) {

@@ -1,13 +1,14 @@
 package cnibench.template;
 
 import com.hubspot.jinjava.util.HasObjectTruthValue;
+import java.util.Iterator;
 
 /**
  * A value that does not exist (Jinja's StrictUndefined): only {@code is defined}, {@code default}
- * and attribute access accept it; printing it, testing its truth or converting it raises the
- * error it carries.
+ * and attribute access accept it; printing it, testing its truth, looping over it or converting it
+ * raises the error it carries.
  */
-final class Undefined implements HasObjectTruthValue {
+final class Undefined implements HasObjectTruthValue, Iterable<Object> {
     private final UndefinedVariableError error;
 
     private Undefined(UndefinedVariableError error) {
@@ -43,6 +44,12 @@ final class Undefined implements HasObjectTruthValue {
 
     @Override
     public boolean getObjectTruthValue() {
+        throw error;
+    }
+
+    /** Looping over it (`{% for x in missing %}`) raises too. */
+    @Override
+    public Iterator<Object> iterator() {
         throw error;
     }
 

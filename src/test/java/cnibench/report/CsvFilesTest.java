@@ -44,4 +44,17 @@ class CsvFilesTest {
         assertEquals("NaN", CsvFiles.format(Double.NaN));
         assertEquals("3", CsvFiles.format(3));
     }
+
+    @Test
+    void appendsInTheFilesColumnOrder(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("metrics.csv");
+        CsvFiles.append(file, List.of("timestamp", "value"), List.of(Map.of("timestamp", 1, "value", 2.5)));
+        Files.writeString(file, "3,4.5", java.nio.file.StandardOpenOption.APPEND); // a last line without line break
+        CsvFiles.append(file, List.of("value", "timestamp"), List.of(Map.of("timestamp", 5, "value", 6)));
+        assertEquals("timestamp,value\n1,2.5\n3,4.5\n5,6\n", Files.readString(file));
+
+        java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                () -> CsvFiles.append(file, List.of("timestamp", "node"), List.of()));
+        assertEquals(file + " has the columns timestamp,value, not timestamp,node", e.getMessage());
+    }
 }

@@ -68,6 +68,12 @@ class ReportBuilderTest {
     }
 
     @Test
+    void runsWithTheSameNameAreToldApart(@TempDir Path dir) throws Exception {
+        String html = Files.readString(ReportBuilder.build(List.of(RUN1, RUN1), dir.resolve("report.html")));
+        assertTrue(html.contains("<th>egress-lab 20261125T120000Z</th><th>egress-lab 20261125T120000Z (2)</th>"));
+    }
+
+    @Test
     void aDirectoryWithoutRunDataIsRefused(@TempDir Path dir) {
         IOException e = assertThrows(IOException.class, () -> ReportBuilder.build(List.of(dir), dir.resolve("r.html")));
         assertTrue(e.getMessage().startsWith("no run.json, iperf.csv, metrics.csv or summary.csv in "));

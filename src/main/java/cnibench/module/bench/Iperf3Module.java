@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -44,10 +45,12 @@ public final class Iperf3Module implements Module {
             .arg(ArgSpec.of("connect_timeout", ArgType.INT, "Milliseconds to wait for the connection (--connect-timeout)."))
             .arg(ArgSpec.of("extra_args", ArgType.LIST, "More iperf3 arguments, appended as they are.").elements(ArgType.STR))
             .arg(ArgSpec.of("raw_dest", ArgType.PATH, "File to keep iperf3's JSON in."))
+            .arg(ArgSpec.of("csv_dest", ArgType.PATH, "iperf.csv to add this run's intervals to (created with a header)."))
+            .arg(ArgSpec.of("csv_labels", ArgType.DICT, "run, repeat and path of this run in csv_dest (default 1, 1, the server)."))
             .arg(ArgSpec.of("json_input", ArgType.RAW, "iperf3 JSON (text or dict) to parse instead of running iperf3."))
             .arg(ArgSpec.of("json_file", ArgType.PATH, "File with iperf3 JSON to parse instead of running iperf3."))
             .arg(ArgSpec.of("one_off", ArgType.BOOL, "The server serves one test, then exits (-1).").defaultValue(false))
-            .arg(ArgSpec.of("daemon", ArgType.BOOL, "Run the server as a daemon (-D).").defaultValue(false))
+            .arg(ArgSpec.of("daemon", ArgType.BOOL, "Run the server as a daemon (-D); the same as state=started.").defaultValue(false))
             .arg(ArgSpec.of("pidfile", ArgType.PATH, "The server's pidfile (default /tmp/cnibench-iperf3-PORT.pid)."))
             .arg(ArgSpec.of("state", ArgType.STR, "Have a background server started, or stop it by its pidfile.")
                     .choices("started", "stopped"))
@@ -59,7 +62,13 @@ public final class Iperf3Module implements Module {
                     - name: Start the iperf3 server in the external namespace
                       iperf3: {mode: server, port: 5201, state: started}
                     - name: Measure through the egress gateway
-                      iperf3: {server: 10.0.0.100, time: 30, parallel: 2, raw_dest: "{{ run_dir }}/iperf-gw-1.json"}
+                      iperf3:
+                        server: 10.0.0.100
+                        time: 30
+                        raw_dest: "{{ run_dir }}/iperf-gateway-{{ item }}.json"
+                        csv_dest: "{{ run_dir }}/iperf.csv"
+                        csv_labels: {run: 1, repeat: "{{ item }}", path: gateway}
+                      loop: [1, 2, 3]
                       register: iperf
                     - name: Parse the client pod's log
                       iperf3: {json_input: "{{ pod_log.log }}"}
@@ -76,14 +85,16 @@ public final class Iperf3Module implements Module {
         if (args.has("json_input")) {
             Object input = args.raw("json_input");
             String text = input instanceof String s ? s : JSON.writeValueAsString(input);
-            return report(Iperf3Json.parse(text)).setChanged(false);
+            Iperf3Report parsed = Iperf3Json.parse(text);
+            return withCsv(context, args, parsed, report(parsed).setChanged(false));
         }
         if (args.has("json_file")) {
             Path file = ResultPaths.resolve(context, args.str("json_file"));
             if (!Files.isRegularFile(file)) {
                 return ModuleResult.failed("json_file " + file + " does not exist");
             }
-            return report(Iperf3Json.parse(Files.readString(file, StandardCharsets.UTF_8))).setChanged(false);
+            Iperf3Report parsed = Iperf3Json.parse(Files.readString(file, StandardCharsets.UTF_8));
+            return withCsv(context, args, parsed, report(parsed).setChanged(false));
         }
         if (args.str("mode").equals("server")) {
             return server(context, args);
@@ -107,20 +118,11 @@ public final class Iperf3Module implements Module {
     }
 
     private ModuleResult server(ModuleContext context, Arguments args) throws Exception {
-        if (args.has("state")) {
-            return args.str("state").equals("started")
-                    ? Iperf3Server.start(context.connection(), args)
-                    : Iperf3Server.stop(context.connection(), args);
+        if ("stopped".equals(args.str("state"))) {
+            return Iperf3Server.stop(context.connection(), args);
         }
-        if (args.bool("daemon")) {
-            String pidfile = Iperf3Server.pidfile(args);
-            List<String> argv = Iperf3Command.server(args, true, pidfile);
-            CommandResult result = context.connection().exec(CommandRequest.of(argv).withTimeout(Duration.ofSeconds(30)));
-            if (!result.ok()) {
-                return ModuleResult.failed(Iperf3Server.firstLine(result.stderr(), result.stdout(), "iperf3 server did not start"))
-                        .put("cmd", argv).put("rc", result.rc());
-            }
-            return ModuleResult.changed(true).put("cmd", argv).put("rc", result.rc()).put("pidfile", pidfile);
+        if ("started".equals(args.str("state")) || args.bool("daemon")) {
+            return Iperf3Server.start(context.connection(), args);
         }
         if (!args.bool("one_off")) {
             return ModuleResult.failed("a server in the foreground never ends: set one_off, daemon or state");
@@ -154,7 +156,23 @@ public final class Iperf3Module implements Module {
         if (report.error() == null && result.rc() != 0) {
             out.setFailed(true).msg(Iperf3Server.firstLine(result.stderr(), "", "iperf3 exited with rc " + result.rc()));
         }
-        return out;
+        return withCsv(context, args, report, out);
+    }
+
+    /** Adds the intervals of a successful run to csv_dest when one is named. */
+    private static ModuleResult withCsv(ModuleContext context, Arguments args, Iperf3Report report, ModuleResult out)
+            throws Exception {
+        if (!args.has("csv_dest") || out.isFailed()) {
+            return out;
+        }
+        Map<String, Object> labels = new LinkedHashMap<>();
+        labels.put("run", 1);
+        labels.put("repeat", 1);
+        labels.put("path", args.str("server", "iperf3"));
+        labels.putAll(args.map("csv_labels"));
+        Path csv = ResultPaths.resolve(context, args.str("csv_dest"));
+        int rows = Iperf3Csv.append(csv, report, labels);
+        return out.setChanged(true).put("csv_dest", csv.toString()).put("csv_rows", rows);
     }
 
     private static ModuleResult report(Iperf3Report report) {

@@ -8,14 +8,17 @@ import cnibench.module.spi.ModuleContext;
 import cnibench.module.spi.ModuleResult;
 import cnibench.module.spi.ModuleSpec;
 import cnibench.report.CsvFiles;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.ConnectException;
 import java.net.http.HttpTimeoutException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 /** Runs a PromQL query (instant or range) and returns its series, flat rows, and optionally a CSV file. */
 public final class PrometheusQueryModule implements Module {
@@ -31,6 +34,10 @@ public final class PrometheusQueryModule implements Module {
             .arg(ArgSpec.of("time", ArgType.RAW, "Evaluation time of an instant query (default: now)."))
             .arg(ArgSpec.of("timeout", ArgType.INT, "Seconds to wait for Prometheus.").defaultValue(30))
             .arg(ArgSpec.of("csv_dest", ArgType.PATH, "File to write the rows to, with a header."))
+            .arg(ArgSpec.of("csv_columns", ArgType.LIST, "Columns of csv_dest (default: timestamp, value, the labels sorted).")
+                    .elements(ArgType.STR))
+            .arg(ArgSpec.of("csv_extra", ArgType.DICT, "Columns with a fixed value added to every row, e.g. {metric: cpu_seconds_rate}."))
+            .arg(ArgSpec.of("csv_append", ArgType.BOOL, "Add the rows to csv_dest instead of replacing it.").defaultValue(false))
             .checkMode()
             .examples("""
                     - name: CPU of every node during the run
@@ -41,7 +48,10 @@ public final class PrometheusQueryModule implements Module {
                         start: "{{ run_start }}"
                         end: "{{ run_end }}"
                         step: 5s
-                        csv_dest: "{{ run_dir }}/cpu.csv"
+                        csv_dest: "{{ run_dir }}/metrics.csv"
+                        csv_columns: [timestamp, node, metric, mode, value]
+                        csv_extra: {metric: cpu_seconds_rate}
+                        csv_append: true
                     """)
             .build();
 
@@ -87,11 +97,30 @@ public final class PrometheusQueryModule implements Module {
         if (args.has("csv_dest")) {
             Path dest = ResultPaths.resolve(context, args.str("csv_dest"));
             if (!context.checkMode()) {
-                CsvFiles.write(dest, result.columns(), result.rows());
+                writeCsv(dest, result, args);
             }
             out.setChanged(true).put("csv_dest", dest.toString());
         }
         return out;
+    }
+
+    private static void writeCsv(Path dest, PrometheusResult result, Arguments args) throws IOException {
+        Map<String, Object> extra = args.map("csv_extra");
+        List<Map<String, Object>> rows = result.rows().stream().map(row -> {
+            Map<String, Object> out = new LinkedHashMap<>(row);
+            out.putAll(extra);
+            return out;
+        }).toList();
+        List<String> columns = new ArrayList<>(args.strings("csv_columns"));
+        if (columns.isEmpty()) {
+            columns.addAll(result.columns());
+            new TreeSet<>(extra.keySet()).stream().filter(c -> !columns.contains(c)).forEach(columns::add);
+        }
+        if (args.bool("csv_append")) {
+            CsvFiles.append(dest, columns, rows);
+        } else {
+            CsvFiles.write(dest, columns, rows);
+        }
     }
 
     /** Numbers in plain notation (a YAML 1.7e9 must not reach Prometheus as "1.7E9"); text as it is. */

@@ -22,7 +22,7 @@ public final class CopyModule implements Module {
             .description("Copy files or literal content to a location on the host; directories are copied recursively.")
             .arg(ArgSpec.of("src", ArgType.PATH, "File or directory to copy; relative names are searched in files/. "
                     + "A directory ending in / copies its contents, otherwise the directory itself."))
-            .arg(ArgSpec.of("content", ArgType.STR, "Literal content for dest, instead of src.").asNoLog())
+            .arg(ArgSpec.of("content", ArgType.RAW, "Literal content for dest, instead of src; a dict or list is written as JSON.").asNoLog())
             .arg(ArgSpec.of("dest", ArgType.PATH, "Where to copy to; a directory (or a name ending in /) receives the source by its name.").asRequired())
             .arg(ArgSpec.of("backup", ArgType.BOOL, "Keep a date-stamped copy of a replaced file.").defaultValue(false))
             .arg(ArgSpec.of("force", ArgType.BOOL, "Replace a file whose content differs; false copies only when dest is missing.")
@@ -66,7 +66,9 @@ public final class CopyModule implements Module {
             if (Files.isDirectory(target)) {
                 return ModuleResult.failed("can not use content with a dir as dest");
             }
-            return installer(ctx, args, null).install(args.str("content").getBytes(StandardCharsets.UTF_8), dest, null, "dynamically generated");
+            Object content = args.raw("content");
+            String text = content instanceof Map || content instanceof List ? PythonJson.dumps(content) : String.valueOf(content);
+            return installer(ctx, args, null).install(text.getBytes(StandardCharsets.UTF_8), dest, null, "dynamically generated");
         }
         String srcName = args.str("src");
         Path src = args.bool("remote_src") ? ctx.connection().path(srcName) : ctx.findFile("files", srcName);

@@ -3,7 +3,6 @@ package cnibench.module.core;
 import cnibench.module.spi.Arguments;
 import cnibench.module.spi.ModuleContext;
 import cnibench.module.spi.ModuleResult;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -128,7 +128,8 @@ public final class FindModule implements Module {
                 out.add(info);
             }
         }
-        if (c.recurse) {
+        // like Ansible, entries one level below depth are counted as examined but not descended into
+        if (c.recurse && (c.depth == null || depth <= c.depth)) {
             for (Path sub : subdirs) {
                 looked += walk(sub, shown + "/" + sub.getFileName(), depth + 1, c, out);
             }

@@ -36,7 +36,7 @@ abstract class PortProbe {
         @Override
         boolean connects(String host, int port, int timeoutSeconds) {
             try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress(host, port), timeoutSeconds * 1000);
+                socket.connect(new InetSocketAddress(host, port), Math.max(timeoutSeconds, 1) * 1000);
                 return true;
             } catch (IOException e) {
                 return false;

@@ -7,6 +7,9 @@ import cnibench.module.spi.Module;
 import cnibench.module.spi.ModuleContext;
 import cnibench.module.spi.ModuleResult;
 import cnibench.module.spi.ModuleSpec;
+import cnibench.connection.CommandRequest;
+import cnibench.connection.CommandResult;
+import cnibench.connection.Connection;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -15,19 +18,20 @@ import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** ansible.builtin.stat: facts about a path, in the {@code stat} dictionary Ansible returns. */
 public final class StatModule implements Module {
     private static final ModuleSpec SPEC = ModuleSpec.builder("stat").builtin()
-            .description("Retrieve file or file system status: type, mode, owner, size, times, checksum. "
-                    + "The MIME type (get_mime) and file attributes (get_attributes) are not reported.")
+            .description("Retrieve file or file system status: type, mode, owner, size, times, checksum, MIME type. "
+                    + "lsattr attributes (get_attributes) are not reported.")
             .arg(ArgSpec.of("path", ArgType.PATH, "The path to inspect.").asRequired().aliases("dest", "name"))
             .arg(ArgSpec.of("follow", ArgType.BOOL, "Follow a symlink to what it points to.").defaultValue(false))
             .arg(ArgSpec.of("get_checksum", ArgType.BOOL, "Report the checksum of a regular file.").defaultValue(true))
             .arg(ArgSpec.of("checksum_algorithm", ArgType.STR, "Algorithm of the checksum.").defaultValue("sha1")
                     .choices("md5", "sha1", "sha224", "sha256", "sha384", "sha512").aliases("checksum", "checksum_algo"))
-            .arg(ArgSpec.of("get_mime", ArgType.BOOL, "Accepted for compatibility; the MIME type is not reported.")
+            .arg(ArgSpec.of("get_mime", ArgType.BOOL, "Report mimetype and charset as `file -i` sees them.")
                     .defaultValue(true).aliases("mime", "mime_type", "mime-type"))
             .arg(ArgSpec.of("get_attributes", ArgType.BOOL, "Accepted for compatibility; lsattr attributes are not reported.")
                     .defaultValue(true).aliases("attr", "attributes"))
@@ -57,7 +61,25 @@ public final class StatModule implements Module {
         if (!Files.exists(path, options)) {
             return ModuleResult.ok().put("stat", Map.of("exists", false));
         }
-        return ModuleResult.ok().put("stat", describe(path, name, options, args.bool("get_checksum") ? args.str("checksum_algorithm") : null));
+        Map<String, Object> stat = describe(path, name, options, args.bool("get_checksum") ? args.str("checksum_algorithm") : null);
+        if (args.bool("get_mime")) {
+            addMime(ctx.connection(), name, stat);
+        }
+        return ModuleResult.ok().put("stat", stat);
+    }
+
+    /** mimetype and charset from `file -i`, or "unknown" as Ansible reports them without it. */
+    private static void addMime(Connection connection, String name, Map<String, Object> stat) throws Exception {
+        stat.put("mimetype", "unknown");
+        stat.put("charset", "unknown");
+        CommandResult out = connection.exec(CommandRequest.of(List.of("file", "-i", name)));
+        int colon = out.stdout().lastIndexOf(':');
+        if (out.ok() && colon >= 0 && out.stdout().indexOf(';', colon) > 0) {
+            String[] parts = out.stdout().substring(colon + 1).split(";");
+            stat.put("mimetype", parts[0].trim());
+            int eq = parts[1].indexOf('=');
+            stat.put("charset", parts[1].substring(eq + 1).trim());
+        }
     }
 
     /** The stat dictionary for an existing path; checksumAlgorithm null leaves the checksum out. */

@@ -14,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,6 +61,33 @@ class Iperf3ModuleTest {
         assertFalse(Files.exists(dir.resolve("iperf3.pid")));
         assertFalse(context.run(module, Map.of("mode", "server", "port", port,
                 "pidfile", dir.resolve("iperf3.pid").toString(), "state", "stopped")).isChanged());
+    }
+
+    @Test
+    @Timeout(60)
+    void oneOffServerInTheForegroundReportsTheTestItServed(@TempDir Path dir) throws Exception {
+        TestModuleContext context = new TestModuleContext(dir);
+        int port = freePort();
+        CompletableFuture<ModuleResult> server = CompletableFuture.supplyAsync(() -> {
+            try {
+                return context.run(module, Map.of("mode", "server", "port", port, "bind", "127.0.0.1", "one_off", true, "timeout", 30));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        ModuleResult client = null;
+        for (int attempt = 0; attempt < 50; attempt++) {
+            client = context.run(module, Map.of("server", "127.0.0.1", "port", port, "time", 1));
+            if (!"unable to connect to server: Connection refused".equals(client.msg())) {
+                break;
+            }
+            Thread.sleep(100); // the server is not listening yet
+        }
+        assertFalse(client.isFailed(), client.msg());
+        ModuleResult served = server.get(30, TimeUnit.SECONDS);
+        assertFalse(served.isFailed(), served.msg());
+        assertEquals(List.of("iperf3", "-s", "-p", String.valueOf(port), "-B", "127.0.0.1", "-1", "-J"), served.field("cmd"));
+        assertTrue(((Double) ((Map<?, ?>) served.field("summary")).get("received_bits_per_second")) > 0);
     }
 
     @Test

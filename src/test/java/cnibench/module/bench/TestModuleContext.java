@@ -51,6 +51,11 @@ final class TestModuleContext implements ModuleContext {
     }
 
     @Override
+    public boolean evaluate(String condition) {
+        return Boolean.parseBoolean(condition);
+    }
+
+    @Override
     public String renderTemplateFile(Path file) {
         try {
             return Files.readString(file);

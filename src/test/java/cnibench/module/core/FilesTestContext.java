@@ -66,6 +66,11 @@ final class FilesTestContext implements ModuleContext {
     }
 
     @Override
+    public boolean evaluate(String condition) {
+        return new Templar().evaluateCondition(condition, vars());
+    }
+
+    @Override
     public String renderTemplateFile(Path file) {
         return templar.renderFile(file, vars);
     }

@@ -23,7 +23,7 @@ final class TestContext implements ModuleContext {
     private static final Pattern LONE_NAME = Pattern.compile("\\{\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}}");
 
     private final Map<String, Object> vars = new HashMap<>();
-    private final Templar templar = new Templar();
+    private static final Templar TEMPLAR = new Templar();
     private final Connection connection;
     private final Path baseDir;
     private final List<String> progress = new ArrayList<>();
@@ -85,17 +85,17 @@ final class TestContext implements ModuleContext {
                 return vars.get(lone.group(1));
             }
         }
-        return templar.template(value, vars);
+        return TEMPLAR.template(value, vars);
     }
 
     @Override
     public boolean evaluate(String condition) {
-        return templar.evaluateCondition(condition, vars);
+        return TEMPLAR.evaluateCondition(condition, vars);
     }
 
     @Override
     public String renderTemplateFile(Path file) {
-        return templar.renderFile(file, vars);
+        return TEMPLAR.renderFile(file, vars);
     }
 
     @Override
