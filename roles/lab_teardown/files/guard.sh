@@ -9,7 +9,7 @@ shift 2
 runner=$PPID
 while [ "$runner" -gt 1 ]; do
   case "$(tr '\0' ' ' < /proc/"$runner"/cmdline 2>/dev/null)" in
-    *cnibench.jar*|*ansible-playbook*) break ;;
+    *cnibench.jar*|*cnibench.cli.Main*|*ansible-playbook*) break ;;
   esac
   runner=$(sed 's/.*) //' /proc/"$runner"/stat | cut -d' ' -f2)
 done
