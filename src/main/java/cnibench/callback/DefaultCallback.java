@@ -205,7 +205,9 @@ public final class DefaultCallback implements Callback {
     }
 
     private String dump(Map<String, Object> result, TaskResult r) {
-        Integer indent = verboseAlways(r) || verbosity > 2 ? 4 : null;
+        boolean alwaysVerbose = r.status() == TaskStatus.FAILED ? Boolean.TRUE.equals(r.result().get("_ansible_verbose_always"))
+                : verboseAlways(r);
+        Integer indent = alwaysVerbose || verbosity > 2 ? 4 : null;
         return PythonJson.dumps(result, indent, true);
     }
 

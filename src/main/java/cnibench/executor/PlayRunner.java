@@ -148,6 +148,7 @@ final class PlayRunner {
             Set<Host> stillFailed = runNodes(block.rescue(), rescuing);
             for (Host h : rescuing) {
                 if (!stillFailed.contains(h)) {
+                    playHosts.clearFailed(h);
                     stats.decrement(h.name(), "failed");
                     stats.increment(h.name(), "rescued");
                 }
@@ -187,13 +188,14 @@ final class PlayRunner {
         List<Host> targets = runOnce ? hosts.subList(0, 1) : hosts;
         List<TaskResult> results = execute(task, targets);
         if (runOnce) {
-            results = copyToAll(results.get(0), task, hosts);
+            shareRegistered(results.get(0), task, hosts);
         }
         Set<Host> failed = new LinkedHashSet<>();
         for (TaskResult r : results) {
             record(r);
             if (r.status() == TaskStatus.FAILED && !r.ignored() || r.status() == TaskStatus.UNREACHABLE && !r.ignored()) {
                 failed.add(r.host());
+                playHosts.markFailed(r.host());
             }
             if (Boolean.TRUE.equals(r.result().get("changed")) && r.status() != TaskStatus.FAILED) {
                 notify(task, r.host());
@@ -212,17 +214,16 @@ final class PlayRunner {
         return failed;
     }
 
-    private List<TaskResult> copyToAll(TaskResult first, Task task, List<Host> hosts) {
-        List<TaskResult> out = new ArrayList<>();
-        out.add(first);
+    /** run_once: the one result is reported for the first host and registered for every host. */
+    private void shareRegistered(TaskResult first, Task task, List<Host> hosts) {
         Object register = task.ownKeywords().get("register");
-        for (Host h : hosts.subList(1, hosts.size())) {
-            if (register != null) {
-                variables.state(h).runtimeVars().put(String.valueOf(register), variables.state(first.host()).runtimeVars().get(String.valueOf(register)));
-            }
-            out.add(new TaskResult(h, task, first.status(), first.result(), first.ignored(), first.delegatedTo(), null));
+        if (register == null) {
+            return;
         }
-        return out;
+        Object value = variables.state(first.host()).runtimeVars().get(String.valueOf(register));
+        for (Host h : hosts.subList(1, hosts.size())) {
+            variables.state(h).runtimeVars().put(String.valueOf(register), value);
+        }
     }
 
     /** Runs the task on the hosts, forks at a time (or throttle), results in host order. */

@@ -21,22 +21,43 @@ public final class KeyValueParser {
 
     public static Map<String, Object> parse(String text, boolean freeForm) {
         Map<String, Object> out = new LinkedHashMap<>();
-        List<String> raw = new ArrayList<>();
-        for (String word : split(text)) {
+        StringBuilder raw = new StringBuilder(text);
+        List<int[]> spans = spans(text);
+        boolean anyRaw = false;
+        for (int i = spans.size() - 1; i >= 0; i--) {
+            int[] span = spans.get(i);
+            String word = text.substring(span[0], span[1]);
             int eq = keyEnd(word);
-            if (eq > 0) {
-                String key = word.substring(0, eq);
-                if (!freeForm || RAW_KEYS.contains(key)) {
-                    out.put(key, unquote(word.substring(eq + 1)));
-                    continue;
+            if (eq > 0 && (!freeForm || RAW_KEYS.contains(word.substring(0, eq)))) {
+                out.put(word.substring(0, eq), unquote(word.substring(eq + 1)));
+                // drop the word and the white space before it, keeping the rest of the text as written
+                int from = span[0];
+                while (from > 0 && Character.isWhitespace(text.charAt(from - 1))) {
+                    from--;
                 }
+                raw.delete(from, span[1]);
+            } else {
+                anyRaw = true;
             }
-            raw.add(word);
         }
-        if (!raw.isEmpty()) {
-            out.put("_raw_params", String.join(" ", raw));
+        Map<String, Object> ordered = new LinkedHashMap<>();
+        List<String> keys = new ArrayList<>(out.keySet());
+        for (int i = keys.size() - 1; i >= 0; i--) {
+            ordered.put(keys.get(i), out.get(keys.get(i)));
         }
-        return out;
+        if (anyRaw) {
+            String params = raw.toString();
+            ordered.put("_raw_params", params.strip().equals(params.trim()) && !params.contains("\n") ? stripLeading(params) : params);
+        }
+        return ordered;
+    }
+
+    private static String stripLeading(String s) {
+        int i = 0;
+        while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+            i++;
+        }
+        return s.substring(i);
     }
 
     /** Index of '=' when the word starts with an identifier followed by '=', else -1. */
@@ -55,42 +76,39 @@ public final class KeyValueParser {
         return v;
     }
 
-    /** Splits on white space outside quotes and outside {{ }}, {% %} and {# #}. */
-    static List<String> split(String text) {
-        List<String> words = new ArrayList<>();
-        StringBuilder cur = new StringBuilder();
+    /** The words of the text: [start, end) spans split on white space outside quotes and Jinja blocks. */
+    static List<int[]> spans(String text) {
+        List<int[]> words = new ArrayList<>();
+        int start = -1;
         char quote = 0;
         int jinja = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             char next = i + 1 < text.length() ? text.charAt(i + 1) : 0;
-            if (quote == 0 && c == '{' && (next == '{' || next == '%' || next == '#')) {
-                jinja++;
-                cur.append(c).append(next);
-                i++;
-                continue;
-            }
-            if (jinja > 0 && (c == '}' || c == '%' || c == '#') && next == '}') {
-                jinja--;
-                cur.append(c).append(next);
-                i++;
-                continue;
-            }
-            if (jinja == 0 && quote == 0 && (c == '"' || c == '\'') && (i == 0 || text.charAt(i - 1) != '\\')) {
-                quote = c;
-            } else if (quote != 0 && c == quote && text.charAt(i - 1) != '\\') {
-                quote = 0;
-            } else if (quote == 0 && jinja == 0 && Character.isWhitespace(c)) {
-                if (cur.length() > 0) {
-                    words.add(cur.toString());
-                    cur.setLength(0);
+            if (quote == 0 && jinja == 0 && Character.isWhitespace(c)) {
+                if (start >= 0) {
+                    words.add(new int[] {start, i});
+                    start = -1;
                 }
                 continue;
             }
-            cur.append(c);
+            if (start < 0) {
+                start = i;
+            }
+            if (quote == 0 && c == '{' && (next == '{' || next == '%' || next == '#')) {
+                jinja++;
+                i++;
+            } else if (jinja > 0 && (c == '}' || c == '%' || c == '#') && next == '}') {
+                jinja--;
+                i++;
+            } else if (jinja == 0 && quote == 0 && (c == '"' || c == '\'') && (i == 0 || text.charAt(i - 1) != '\\')) {
+                quote = c;
+            } else if (quote != 0 && c == quote && text.charAt(i - 1) != '\\') {
+                quote = 0;
+            }
         }
-        if (cur.length() > 0) {
-            words.add(cur.toString());
+        if (start >= 0) {
+            words.add(new int[] {start, text.length()});
         }
         return words;
     }

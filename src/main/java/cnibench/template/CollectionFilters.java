@@ -20,6 +20,51 @@ final class CollectionFilters {
     private CollectionFilters() {
     }
 
+    /** extract: container[key], then each of morekeys in turn, as Ansible's extract filter. */
+    private static Object extract(Object key, FilterArgs a) {
+        Object value = lookupKey(a.get(0, "container"), key);
+        Object more = a.get(1, "morekeys");
+        for (Object k : more == null ? List.of() : more instanceof List<?> l ? l : List.of(more)) {
+            value = lookupKey(value, k);
+        }
+        return value;
+    }
+
+    private static Object lookupKey(Object container, Object key) {
+        if (container instanceof Map<?, ?> m) {
+            Object v = m.get(key instanceof String ? key : PyRepr.str(key));
+            if (v == null && !m.containsKey(key)) {
+                v = m.get(key);
+            }
+            return v == null ? Undefined.variable(PyRepr.str(key)) : v;
+        }
+        if (container instanceof List<?> l && key instanceof Number n) {
+            int i = n.intValue();
+            return i >= 0 && i < l.size() ? l.get(i) : Undefined.variable(PyRepr.str(key));
+        }
+        return Undefined.variable(PyRepr.str(key));
+    }
+
+    /** subelements: (item, sub) pairs for each element of item[attribute], as with_subelements gives. */
+    private static Object subelements(Object value, FilterArgs a) {
+        String attribute = a.string(0, "subelements", null);
+        boolean skipMissing = a.flag(1, "skip_missing", false);
+        List<Object> out = new ArrayList<>();
+        for (Object item : list(value)) {
+            Object sub = item instanceof Map<?, ?> m ? m.get(attribute) : null;
+            if (sub == null) {
+                if (skipMissing) {
+                    continue;
+                }
+                throw new TemplateError("could not find '" + attribute + "' key in iterated item '" + PyRepr.repr(item) + "'");
+            }
+            for (Object element : list(sub)) {
+                out.add(List.of(item, element));
+            }
+        }
+        return out;
+    }
+
     static void register(FilterCatalog c) {
         c.add("select", (v, a) -> selectByTest(v, a, false, true));
         c.add("reject", (v, a) -> selectByTest(v, a, false, false));
@@ -29,6 +74,8 @@ final class CollectionFilters {
         c.add("dict2items", (v, a) -> dict2items((Map<?, ?>) v, a.string(0, "key_name", "key"), a.string(1, "value_name", "value")));
         c.add("items2dict", (v, a) -> items2dict(list(v), a.string(0, "key_name", "key"), a.string(1, "value_name", "value")));
         c.add("combine", CollectionFilters::combine);
+        c.add("extract", CollectionFilters::extract);
+        c.add("subelements", CollectionFilters::subelements);
         c.add("flatten", (v, a) -> flatten(list(v), a.get(0, "levels") == null ? -1 : ((Number) a.get(0, "levels")).intValue(),
                 a.flag(1, "skip_nulls", true)));
         c.add("unique", (v, a) -> new ArrayList<>(new LinkedHashSet<>(list(v))));

@@ -47,11 +47,13 @@ final class JinjaEngine {
                         .withUseNaturalOperatorPrecedence(true)
                         .withParseWhitespaceControlStrictly(true)
                         .withKeepNullableLoopValues(true)
+                        .withUseTrimmingForNotesAndExpressions(true)
                         .build())
                 .build();
         jinjava = new PythonJinjava(config);
         Context global = jinjava.getGlobalContext();
         global.setExpressionStrategy(new PythonExpressionStrategy());
+        global.registerTag(new PythonIfTag());
         for (Filter builtin : List.copyOf(global.getAllFilters())) {
             global.registerFilter(new GuardedFilter(builtin));
         }
@@ -66,6 +68,8 @@ final class JinjaEngine {
 
     private static void registerFunctions(Context global) {
         try {
+            global.registerFunction(new ELFunctionDefinition("", "dict",
+                    GlobalFunctions.class.getMethod("dict", Object[].class)));
             for (String name : List.of("lookup", "query", "q")) {
                 String method = name.equals("lookup") ? "lookup" : "query";
                 global.registerFunction(new ELFunctionDefinition("", name,
@@ -94,7 +98,7 @@ final class JinjaEngine {
         }
         JinjavaInterpreter interpreter = newInterpreter(new RenderSession(null, Map.of()));
         Node root = withInterpreter(interpreter, i -> {
-            Node parsedRoot = i.parse(BraceSpacer.space(text, rawStrings));
+            Node parsedRoot = i.parse(JinjaPreprocessor.prepare(text, rawStrings));
             ErrorTranslator.throwIfParseFailed(i, text);
             SyntaxChecker.check(jinjava, i, parsedRoot, text);
             return parsedRoot;

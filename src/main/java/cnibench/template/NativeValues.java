@@ -24,6 +24,9 @@ final class NativeValues {
         if (value instanceof Undefined u) {
             throw u.error();
         }
+        if (UnsafeValues.isUnsafe(value)) {
+            return UnsafeValues.unwrap(value);
+        }
         if (value instanceof Long || value instanceof Short || value instanceof Byte) {
             return normalizeInteger(BigInteger.valueOf(((Number) value).longValue()));
         }
@@ -65,6 +68,9 @@ final class NativeValues {
 
     /** True when the value holds a template string anywhere inside. */
     static boolean containsTemplate(Object value) {
+        if (value instanceof LazyVariables || value instanceof UnsafeValues.Unsafe) {
+            return false;
+        }
         if (value instanceof String s) {
             return Templar.isTemplate(s);
         }

@@ -13,7 +13,7 @@ import jinjava.javax.el.ExpressionFactory;
 
 /**
  * Jinjava whose expressions convert values to text as Python's str() does, so `'x' ~ flag`
- * gives "xTrue" and `'x' ~ list` gives "x['a']" as in Ansible.
+ * gives "xTrue" and `'x' ~ list` gives "x['a']" as in Ansible, and test truth as Python does.
  */
 final class PythonJinjava extends Jinjava {
     private final ExpressionFactory expressionFactory;
@@ -30,9 +30,14 @@ final class PythonJinjava extends Jinjava {
         return expressionFactory;
     }
 
-    /** Jinjava's conversions, except that text is made with Python's str(). */
+    /** Jinjava's conversions, except that text is made with Python's str() and truth is Python's. */
     private static final class PythonTypeConverter extends TruthyTypeConverter {
         private static final long serialVersionUID = 1L;
+
+        @Override
+        protected Boolean coerceToBoolean(Object value) {
+            return Truth.of(value);
+        }
 
         @Override
         protected String coerceToString(Object value) {

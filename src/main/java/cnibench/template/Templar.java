@@ -35,7 +35,18 @@ public final class Templar {
         return template(value, new RenderSession(this, vars));
     }
 
+    /**
+     * Marks data as never to be templated, as Ansible does with registered results and command
+     * output: returns a copy whose maps and lists template() and lazy variables leave untouched.
+     */
+    public static Object unsafe(Object value) {
+        return UnsafeValues.wrap(value);
+    }
+
     Object template(Object value, RenderSession session) {
+        if (value instanceof UnsafeValues.Unsafe) {
+            return value;
+        }
         if (value instanceof String s) {
             return templateString(s, session);
         }
@@ -46,7 +57,7 @@ public final class Templar {
             }
             return out;
         }
-        if (value instanceof Map<?, ?> map) {
+        if (value instanceof Map<?, ?> map && !(value instanceof LazyVariables)) {
             Map<Object, Object> out = new LinkedHashMap<>(Math.max(4, map.size() * 2));
             map.forEach((k, v) -> out.put(template(k, session), template(v, session)));
             return out;
@@ -109,11 +120,19 @@ public final class Templar {
 
     /**
      * A `when`/`failed_when`/`changed_when`/`until`/assert condition: a bare expression, a boolean,
-     * or a template (templated first, as Ansible does, then evaluated).
+     * or a template (templated first, as Ansible does, then evaluated); a list holds when all hold.
      */
     public boolean evaluateCondition(Object condition, Map<String, Object> vars) {
         if (condition instanceof Boolean b) {
             return b;
+        }
+        if (condition instanceof List<?> all) {
+            for (Object each : all) {
+                if (!evaluateCondition(each, vars)) {
+                    return false;
+                }
+            }
+            return true;
         }
         RenderSession session = new RenderSession(this, vars);
         Object templated = template(condition, session);

@@ -34,6 +34,11 @@ public final class PlayHosts {
         }
     }
 
+    /** A host whose failure a rescue section handled is in the play again. */
+    public void clearFailed(Host h) {
+        failed.remove(h);
+    }
+
     public boolean isFailed(Host h) {
         return failed.contains(h);
     }

@@ -140,7 +140,7 @@ public final class VariableManager {
         v.put("inventory_hostname_short", host.name().split("\\.")[0]);
         v.put("group_names", inventory.groupNames(host));
         v.put("groups", groups());
-        v.put("hostvars", new HostVarsView(inventory, this::forHost));
+        v.put("hostvars", new HostVarsView(inventory, this::forHost, templar));
         v.put("omit", Templar.OMIT);
         if (playHosts != null) {
             v.put("ansible_play_hosts_all", playHosts.all().stream().map(Host::name).toList());

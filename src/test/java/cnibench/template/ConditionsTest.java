@@ -51,6 +51,9 @@ class ConditionsTest {
         assertTrue(when("flag"));
         assertTrue(when("flag | length > 0"));
         assertFalse(when("flag | bool"));
+        assertFalse(when("not flag"));
+        assertEquals("yes", templar.template("{% if flag %}yes{% endif %}", vars));
+        assertEquals("yes", templar.template("{{ 'yes' if flag else 'no' }}", vars));
     }
 
     @Test
@@ -59,6 +62,12 @@ class ConditionsTest {
         assertFalse(when("{{ flag }}"));
         assertTrue(when("{{ x }} == 5"));
         assertTrue(when("{{ yes_text | bool }}"));
+    }
+
+    @Test
+    void aListHoldsWhenEveryItemHolds() {
+        assertTrue(when(List.of("x > 3", true, "'a' in mylist")));
+        assertFalse(when(List.of("x > 3", "x > 10")));
     }
 
     @Test

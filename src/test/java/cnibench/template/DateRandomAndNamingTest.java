@@ -23,6 +23,7 @@ class DateRandomAndNamingTest {
         assertEquals("2024", render("{{ ('2024-01-02 03:04:05' | to_datetime).year }}"));
         assertEquals("2024-01-02 00:00:00", render("{{ '2024-01-02' | to_datetime('%Y-%m-%d') }}"));
         assertEquals("datetime", render("{{ '2024-01-02 03:04:05' | to_datetime | type_debug }}"));
+        assertEquals("02.01.2024", render("{{ ('2024-01-02 03:04:05' | to_datetime).strftime('%d.%m.%Y') }}"));
     }
 
     @Test

@@ -116,6 +116,12 @@ class NativeTypesTest {
     }
 
     @Test
+    void rawBlocksAndWhitespaceControl() {
+        assertEquals("{{ b }}", render("{% raw %}{{ b }}{% endraw %}"));
+        assertEquals("a5b", render("a {{- b -}} b"));
+    }
+
+    @Test
     void backslashesInExpressionStringsAreKeptAsWritten() {
         assertEquals("a-b", render("{{ 'a.b' | regex_replace('\\.', '-') }}"));
         assertEquals("ba", render("{{ 'ab' | regex_replace('(a)(b)', '\\2\\1') }}"));

@@ -46,6 +46,8 @@ class SyntaxCheckTest {
         "{{ x is version('1.0', '>=') }}",
         "{# comment {{ #}",
         "{{ '}}' }}",
+        "{% raw %}{{ not jinja {% endraw %}",
+        "{%- if x -%} a {%- endif -%}",
     })
     void acceptsValidJinja(String text) {
         assertDoesNotThrow(() -> templar.checkSyntax(text));

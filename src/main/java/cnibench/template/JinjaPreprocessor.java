@@ -1,31 +1,45 @@
 package cnibench.template;
 
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Jinja's lexer balances braces inside {{ }} and {% %}, so `{{ {'a': {'b': 1}} }}` is one
- * expression; Jinjava ends it at the first `}}`. This separates closing braces that belong to
- * dict literals (`}}` becomes `} }`) before Jinjava sees the text, and rejects an unclosed block
- * as Jinja's lexer does. Collection-qualified filter and test names are shortened.
+ * Rewrites template text where Jinja's lexer and Jinjava's differ, before Jinjava parses it:
+ * <ul>
+ * <li>Jinja balances braces, so `{{ {'a': {'b': 1}} }}` is one expression while Jinjava ends it at
+ * the first `}}`: closing braces of dict literals are separated (`} }`);</li>
+ * <li>an unclosed {{ or {% is an error, as in Jinja;</li>
+ * <li>{% raw %} blocks are left alone;</li>
+ * <li>collection-qualified filter and test names (`| ansible.builtin.to_json`) are shortened;</li>
+ * <li>in template strings, backslashes in {{ }} string literals are kept as written
+ * (Ansible's _escape_backslashes).</li>
+ * </ul>
  */
-final class BraceSpacer {
+final class JinjaPreprocessor {
+    /** {% raw %} ... {% endraw %}: copied untouched, Jinja does not look inside. */
+    private static final Pattern RAW_BLOCK = Pattern.compile(
+            "\\{%-?\\s*raw\\s*-?%}.*?\\{%-?\\s*endraw\\s*-?%}", Pattern.DOTALL);
     /** Filters and tests named by collection (`| ansible.builtin.to_json`) go by their short name. */
     private static final Pattern FQCN = Pattern.compile(
             "(\\|\\s*|\\bis\\s+(?:not\\s+)?)(?:ansible\\.(?:builtin|utils|netcommon)|community\\.general)\\.(\\w+)");
 
-    private BraceSpacer() {
+    private JinjaPreprocessor() {
     }
 
     /**
      * @param rawStrings true for template strings (not files): like Ansible's _escape_backslashes,
      *                   string literals inside {{ }} keep their backslashes as written
      */
-    static String space(String text, boolean rawStrings) {
+    static String prepare(String text, boolean rawStrings) {
         StringBuilder out = new StringBuilder(text.length() + 8);
         int i = 0;
         int n = text.length();
+        Matcher raw = RAW_BLOCK.matcher(text);
         while (i < n) {
-            if (text.startsWith("{{", i) || text.startsWith("{%", i)) {
+            if (text.startsWith("{%", i) && raw.region(i, n).lookingAt()) {
+                out.append(raw.group());
+                i = raw.end();
+            } else if (text.startsWith("{{", i) || text.startsWith("{%", i)) {
                 boolean expression = text.charAt(i + 1) == '{';
                 i = copyBlock(text, i, expression ? "}}" : "%}", rawStrings && expression, out);
             } else if (text.startsWith("{#", i)) {
