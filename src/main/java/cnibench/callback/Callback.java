@@ -31,7 +31,7 @@ public interface Callback {
     default void retrying(TaskResult attempt, int retriesLeft) {
     }
 
-    default void included(Path file, List<String> hosts) {
+    default void included(Path file, List<String> hosts, String itemLabel) {
     }
 
     default void warning(String message) {

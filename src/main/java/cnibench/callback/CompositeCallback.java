@@ -51,8 +51,8 @@ public final class CompositeCallback implements Callback {
     }
 
     @Override
-    public synchronized void included(Path file, List<String> hosts) {
-        targets.forEach(t -> t.included(file, hosts));
+    public synchronized void included(Path file, List<String> hosts, String itemLabel) {
+        targets.forEach(t -> t.included(file, hosts, itemLabel));
     }
 
     @Override

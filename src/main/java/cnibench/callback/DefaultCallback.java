@@ -23,15 +23,25 @@ public final class DefaultCallback implements Callback {
     private final int verbosity;
     private final boolean color;
     private final boolean diff;
+    private final Path configFile;
     private Task lastBanner;
     private boolean lastBannerHandler;
 
-    public DefaultCallback(PrintStream out, PrintStream err, int verbosity, boolean color, boolean diff) {
+    /** @param configFile the config in force, named with -v as ansible-playbook does; null for none */
+    public DefaultCallback(PrintStream out, PrintStream err, int verbosity, boolean color, boolean diff, Path configFile) {
         this.diff = diff;
+        this.configFile = configFile;
         this.out = out;
         this.err = err;
         this.verbosity = verbosity;
         this.color = color;
+    }
+
+    @Override
+    public synchronized void playbookStart(Path playbook) {
+        if (verbosity > 0) {
+            out.println(configFile == null ? "No config file found; using defaults" : "Using " + configFile + " as config file");
+        }
     }
 
     @Override
@@ -64,7 +74,7 @@ public final class DefaultCallback implements Callback {
     @Override
     public synchronized void hostResult(TaskResult r) {
         ensureBanner(r);
-        if (r.result().containsKey("results") && r.task().ownKeywords().keySet().stream()
+        if (r.result().get("results") instanceof List<?> items && !items.isEmpty() && r.task().ownKeywords().keySet().stream()
                 .anyMatch(k -> k.equals("loop") || k.startsWith("with_"))) {
             return; // loop items were printed as they came
         }
@@ -77,7 +87,10 @@ public final class DefaultCallback implements Callback {
                 String line = (r.status() == TaskStatus.CHANGED ? "changed: " : "ok: ") + host;
                 out.println(paint(withResult(line, result, r), r.status() == TaskStatus.CHANGED ? Color.YELLOW : Color.GREEN));
             }
-            case SKIPPED -> out.println(paint(verbosity > 0 ? "skipping: " + host + " => " + dump(result, r) : "skipping: " + host, Color.CYAN));
+            case SKIPPED -> {
+                result.remove("skipped");
+                out.println(paint(verbosity > 0 ? "skipping: " + host + " => " + dump(result, r) : "skipping: " + host, Color.CYAN));
+            }
             case FAILED -> {
                 out.println(paint("fatal: " + host + ": FAILED! => " + dump(result, r), Color.RED));
                 if (r.ignored()) {
@@ -106,7 +119,10 @@ public final class DefaultCallback implements Callback {
             }
             case SKIPPED -> {
                 String line = "skipping: " + host + " => " + item + " ";
-                out.println(paint(verbosity > 0 ? line + " => " + dump(result, r) : line, Color.CYAN));
+                result.remove("skipped");
+                result.remove("changed");
+                result.remove("skip_reason");
+                out.println(paint(verbosity > 0 ? line + " => " + PythonJson.dumps(result, verbosity > 2 ? 4 : null, true) : line, Color.CYAN));
             }
             case FAILED, UNREACHABLE -> {
                 out.println(paint("failed: " + host + " " + item + " => " + dump(result, r), Color.RED));
@@ -124,8 +140,9 @@ public final class DefaultCallback implements Callback {
     }
 
     @Override
-    public synchronized void included(Path file, List<String> hosts) {
-        out.println(paint("included: " + file + " for " + String.join(", ", hosts), Color.CYAN));
+    public synchronized void included(Path file, List<String> hosts, String itemLabel) {
+        out.println(paint("included: " + file + " for " + String.join(", ", hosts)
+                + (itemLabel == null ? "" : " => (item=" + itemLabel + ")"), Color.CYAN));
     }
 
     @Override

@@ -103,7 +103,7 @@ final class PlayCommand implements Callable<Integer> {
         Map<String, Object> magic = runMagic(project, playbook, inv, options);
         VariableManager variables = new VariableManager(inv, extra, magic, templar, playbook.file().getParent());
         DefaultCallback terminal = new DefaultCallback(out, err, options.verbosity(),
-                System.console() != null && System.getenv("ANSIBLE_NOCOLOR") == null, options.diff());
+                System.console() != null && System.getenv("ANSIBLE_NOCOLOR") == null, options.diff(), project.config.file());
         if (listHosts || listTasks || listTags) {
             PlaybookRunner lister = new PlaybookRunner(modules, templar, loader, variables, terminal, options);
             new PlaybookListing(out, lister, templar, variables).print(playbook, playbooks, listHosts, listTasks, listTags);

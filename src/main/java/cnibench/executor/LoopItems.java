@@ -69,10 +69,15 @@ final class LoopItems {
             case "cartesian":
                 return nested(asList(terms));
             default:
+                // with_X: terms is the lookup's list of terms, each passed as its own argument
                 Map<String, Object> withTerms = new LinkedHashMap<>(vars);
-                withTerms.put("__cnibench_terms", terms instanceof List ? terms : List.of(terms));
-                Object result = templar.template("{{ query('" + lookup + "', *__cnibench_terms) }}", withTerms);
-                return asList(result);
+                StringBuilder call = new StringBuilder("{{ query('" + lookup + "'");
+                List<Object> termList = asList(terms);
+                for (int i = 0; i < termList.size(); i++) {
+                    withTerms.put("__cnibench_term" + i, termList.get(i));
+                    call.append(", __cnibench_term").append(i);
+                }
+                return asList(templar.template(call.append(") }}").toString(), withTerms));
         }
     }
 

@@ -41,6 +41,8 @@ final class PlayRunner {
     private final TagFilter tagFilter;
     private final Set<Host> endedHosts = ConcurrentHashMap.newKeySet();
     private final Map<Host, Set<Task>> notified = new ConcurrentHashMap<>();
+    private final Map<Host, TaskResult> lastFailure = new ConcurrentHashMap<>();
+    private final ThreadLocal<java.util.ArrayDeque<Boolean>> rescueStack = ThreadLocal.withInitial(java.util.ArrayDeque::new);
     private volatile boolean startReached;
     private volatile boolean playEnded;
     private Play play;
@@ -142,28 +144,55 @@ final class PlayRunner {
     }
 
     private Set<Host> runBlock(Block block, List<Host> hosts) {
-        Set<Host> failed = runNodes(block.block(), hosts);
+        Set<Host> failed = inSection(!block.rescue().isEmpty(), () -> runNodes(block.block(), hosts));
         if (!block.rescue().isEmpty() && !failed.isEmpty() && Interruption.mayRun()) {
             List<Host> rescuing = new ArrayList<>(failed);
-            Set<Host> stillFailed = runNodes(block.rescue(), rescuing);
-            for (Host h : rescuing) {
-                if (!stillFailed.contains(h)) {
-                    playHosts.clearFailed(h);
-                    stats.decrement(h.name(), "failed");
-                    stats.increment(h.name(), "rescued");
-                }
-            }
+            rescuing.forEach(this::exposeFailure);
+            Set<Host> stillFailed = inSection(false, () -> runNodes(block.rescue(), rescuing));
+            rescuing.stream().filter(h -> !stillFailed.contains(h)).forEach(playHosts::clearFailed);
             failed = new LinkedHashSet<>(stillFailed);
         }
         if (!block.always().isEmpty()) {
             Interruption.enterAlways();
             try {
-                failed.addAll(runNodes(block.always(), hosts));
+                failed.addAll(inSection(false, () -> runNodes(block.always(), hosts)));
             } finally {
                 Interruption.leaveAlways();
             }
         }
         return failed;
+    }
+
+    /**
+     * Runs a block's section, remembering whether a failure there will be rescued: Ansible counts such
+     * a failure as rescued, not failed, at the moment it happens.
+     */
+    private Set<Host> inSection(boolean rescuable, java.util.function.Supplier<Set<Host>> body) {
+        rescueStack.get().push(rescuable);
+        try {
+            return body.get();
+        } finally {
+            rescueStack.get().pop();
+        }
+    }
+
+    private boolean failureWillBeRescued() {
+        return rescueStack.get().contains(Boolean.TRUE);
+    }
+
+    /** In rescue, ansible_failed_task and ansible_failed_result describe what failed. */
+    private void exposeFailure(Host host) {
+        TaskResult last = lastFailure.get(host);
+        if (last == null) {
+            return;
+        }
+        Map<String, Object> failedTask = new LinkedHashMap<>();
+        failedTask.put("name", last.task().name() == null ? "" : last.task().name());
+        failedTask.put("action", last.task().action());
+        failedTask.put("args", last.task().args());
+        var runtime = variables.state(host).runtimeVars();
+        runtime.put("ansible_failed_task", failedTask);
+        runtime.put("ansible_failed_result", last.result());
     }
 
     private Set<Host> runTask(Task task, List<Host> hosts) {
@@ -196,6 +225,7 @@ final class PlayRunner {
             if (r.status() == TaskStatus.FAILED && !r.ignored() || r.status() == TaskStatus.UNREACHABLE && !r.ignored()) {
                 failed.add(r.host());
                 playHosts.markFailed(r.host());
+                lastFailure.put(r.host(), r);
             }
             if (Boolean.TRUE.equals(r.result().get("changed")) && r.status() != TaskStatus.FAILED) {
                 notify(task, r.host());
@@ -289,7 +319,7 @@ final class PlayRunner {
                         stats.increment(host, "changed");
                     }
                 } else {
-                    stats.increment(host, "failed");
+                    stats.increment(host, failureWillBeRescued() ? "rescued" : "failed");
                 }
             }
             case UNREACHABLE -> stats.increment(host, r.ignored() ? "skipped" : "unreachable");
@@ -342,6 +372,7 @@ final class PlayRunner {
 
     private Set<Host> meta(Task task, List<Host> hosts) {
         String what = String.valueOf(task.args().get("_raw_params")).trim();
+        callback.taskStart(task, task.displayName(), task.isHandler());
         switch (what) {
             case "flush_handlers" -> {
                 return flushHandlers(hosts);
@@ -370,6 +401,7 @@ final class PlayRunner {
         Map<String, List<Host>> byTarget = new LinkedHashMap<>();
         Map<String, Block> blocks = new LinkedHashMap<>();
         Map<String, Path> files = new LinkedHashMap<>();
+        Map<String, String> labels = new LinkedHashMap<>();
         Set<Host> failed = new LinkedHashSet<>();
         boolean role = Actions.INCLUDE_ROLE.contains(task.action());
         String loopVar = task.loopControl().get("loop_var") == null ? "item" : String.valueOf(task.loopControl().get("loop_var"));
@@ -404,6 +436,7 @@ final class PlayRunner {
                     if (!blocks.containsKey(key)) {
                         blocks.put(key, loadInclude(task, args, role, params));
                         files.put(key, role ? null : Path.of(target));
+                        labels.put(key, items == null ? null : PythonRepr.label(params.get(loopVar)));
                     }
                 }
                 if (!any) {
@@ -417,18 +450,17 @@ final class PlayRunner {
                 failed.add(h);
             }
         }
+        byTarget.values().forEach(group -> group.removeAll(failed));
+        byTarget.values().removeIf(List::isEmpty);
         for (Map.Entry<String, List<Host>> e : byTarget.entrySet()) {
-            List<Host> group = new ArrayList<>(e.getValue());
-            group.removeAll(failed);
-            if (group.isEmpty()) {
-                continue;
-            }
             if (!role) {
                 callback.taskStart(task, task.displayName(), task.isHandler());
-                callback.included(files.get(e.getKey()), group.stream().map(Host::name).toList());
+                callback.included(files.get(e.getKey()), e.getValue().stream().map(Host::name).toList(), labels.get(e.getKey()));
             }
-            group.forEach(h -> stats.increment(h.name(), "ok"));
-            failed.addAll(runNodes(List.of(blocks.get(e.getKey())), group));
+            e.getValue().forEach(h -> stats.increment(h.name(), "ok"));
+        }
+        for (Map.Entry<String, List<Host>> e : byTarget.entrySet()) {
+            failed.addAll(runNodes(List.of(blocks.get(e.getKey())), e.getValue()));
         }
         return failed;
     }

@@ -57,13 +57,17 @@ public final class PlaybookRunner {
             TaskRunner tasks = new TaskRunner(modules, templar, variables, new ConnectionFactory(options.connection()),
                     options, callback, playbook.file().getParent());
             for (Play play : playbook.plays()) {
-                List<Host> hosts = hostsOf(play);
+                List<Host> hosts = new ArrayList<>(hostsOf(play));
+                hosts.removeIf(h -> stats.isDown(h.name()));
                 callback.playStart(play, play.name() != null ? play.name() : String.valueOf(templar.template(play.hosts(), variables.forPlayFields(play))));
                 if (hosts.isEmpty()) {
                     callback.noHostsMatched();
                     continue;
                 }
                 new PlayRunner(tasks, variables, templar, loader, callback, options, stats, pool).run(play, hosts);
+                if (hosts.stream().allMatch(h -> stats.isDown(h.name()))) {
+                    break; // as ansible-playbook: when a play loses every host, the playbook ends
+                }
             }
             callback.recap(stats);
         } finally {

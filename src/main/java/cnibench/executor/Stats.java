@@ -12,10 +12,6 @@ public final class Stats {
         hostCounters(host).merge(counter, 1, Integer::sum);
     }
 
-    public synchronized void decrement(String host, String counter) {
-        hostCounters(host).merge(counter, -1, Integer::sum);
-    }
-
     public synchronized Map<String, Integer> hostCounters(String host) {
         return byHost.computeIfAbsent(host, h -> {
             Map<String, Integer> m = new LinkedHashMap<>();
@@ -30,6 +26,12 @@ public final class Stats {
         Map<String, Map<String, Integer>> copy = new LinkedHashMap<>();
         byHost.forEach((h, m) -> copy.put(h, new LinkedHashMap<>(m)));
         return copy;
+    }
+
+    /** True when the host failed or was unreachable earlier in the run: later plays leave it out. */
+    public synchronized boolean isDown(String host) {
+        Map<String, Integer> c = byHost.get(host);
+        return c != null && (c.get("failed") > 0 || c.get("unreachable") > 0);
     }
 
     public synchronized boolean anyFailed() {

@@ -64,9 +64,10 @@ final class TaskRunner {
         }
         String delegate = null;
         try {
-            delegate = delegateOf(task, vars);
             List<Object> items = LoopItems.of(task.ownKeywords(), templar, vars);
-            Map<String, Object> result = items == null ? runSingle(task, host, vars, delegate) : runLoop(task, host, vars, items, delegate);
+            delegate = items == null ? delegateOf(task, vars) : null;
+            Map<String, Object> result = items == null ? runSingle(task, host, vars, delegate)
+                    : runLoop(task, host, vars, items, delegate, includeParams);
             return finish(task, host, result, delegate);
         } catch (UnsupportedConnectionException e) {
             Map<String, Object> r = failure(e.getMessage());
@@ -85,7 +86,8 @@ final class TaskRunner {
         return execute(task, host, vars, delegate);
     }
 
-    private Map<String, Object> runLoop(Task task, Host host, Map<String, Object> vars, List<Object> items, String delegate) {
+    private Map<String, Object> runLoop(Task task, Host host, Map<String, Object> vars, List<Object> items, String delegate,
+                                        Map<String, Object> includeParams) {
         Map<String, Object> control = task.loopControl();
         String loopVar = control.get("loop_var") == null ? "item" : String.valueOf(control.get("loop_var"));
         String indexVar = control.get("index_var") == null ? null : String.valueOf(control.get("index_var"));
@@ -95,12 +97,16 @@ final class TaskRunner {
         boolean anyChanged = false;
         boolean anyFailed = false;
         boolean allSkipped = true;
+        Map<String, Object> loopVars = vars;
         for (int i = 0; i < items.size(); i++) {
+            if (!Interruption.mayRun()) {
+                break;
+            }
             if (i > 0 && pause > 0) {
                 sleep((long) (pause * 1000));
             }
             Object item = items.get(i);
-            Map<String, Object> itemVars = new LinkedHashMap<>(vars);
+            Map<String, Object> itemVars = new LinkedHashMap<>(loopVars);
             itemVars.put(loopVar, item);
             itemVars.put("ansible_loop_var", loopVar);
             if (indexVar != null) {
@@ -111,10 +117,19 @@ final class TaskRunner {
                 itemVars.put("ansible_loop", loopInfo(items, i));
             }
             Map<String, Object> r;
+            String itemDelegate = delegate;
             try {
-                r = failingCondition(task, itemVars) != null ? skippedByCondition() : execute(task, host, itemVars, delegate);
+                itemDelegate = delegateOf(task, itemVars);
+                r = failingCondition(task, itemVars) != null ? skippedByCondition() : execute(task, host, itemVars, itemDelegate);
+            } catch (UnsupportedConnectionException e) {
+                r = failure(e.getMessage());
+                r.put("unreachable", true);
             } catch (RuntimeException e) {
                 r = failure(describe(e));
+            }
+            if (r.get("ansible_facts") != null) {
+                // set_fact and friends apply per item: the next item sees what this one set
+                loopVars = variables.forTask(host, task, includeParams);
             }
             r.put(loopVar, item);
             r.put("ansible_loop_var", loopVar);
@@ -126,8 +141,8 @@ final class TaskRunner {
             if (label != null) {
                 r.put("_ansible_item_label", label);
             }
-            TaskResult itemResult = finish(task, host, r, delegate);
-            callback.itemResult(new TaskResult(host, task, itemResult.status(), censor(task, vars, r), itemResult.ignored(), delegate,
+            TaskResult itemResult = finish(task, host, r, itemDelegate);
+            callback.itemResult(new TaskResult(host, task, itemResult.status(), censor(task, vars, r), itemResult.ignored(), itemDelegate,
                     label != null ? label : PythonRepr.label(item)));
             results.add(r);
             anyChanged |= Boolean.TRUE.equals(r.get("changed"));
@@ -140,9 +155,12 @@ final class TaskRunner {
         if (anyFailed) {
             aggregate.put("failed", true);
             aggregate.put("msg", "One or more items failed");
+        } else if (items.isEmpty()) {
+            aggregate.put("skipped", true);
+            aggregate.put("skipped_reason", "No items in the list");
         } else if (allSkipped) {
             aggregate.put("skipped", true);
-            aggregate.put("msg", items.isEmpty() ? "No items in the list" : "All items skipped");
+            aggregate.put("msg", "All items skipped");
         } else {
             aggregate.put("msg", "All items completed");
         }
@@ -176,6 +194,9 @@ final class TaskRunner {
         double delay = number(templar.template(task.ownKeywords().get("delay"), vars), 5);
         Map<String, Object> result = null;
         for (int attempt = 1; attempt <= retries; attempt++) {
+            if (attempt > 1 && !Interruption.mayRun()) {
+                break;
+            }
             result = executeOnce(task, host, vars, delegate);
             if (until == null) {
                 return result;
@@ -184,7 +205,7 @@ final class TaskRunner {
             if (templar.evaluateCondition(until, withRegistered(task, vars, result))) {
                 return result;
             }
-            if (attempt < retries) {
+            if (attempt < retries && Interruption.mayRun()) {
                 callback.retrying(new TaskResult(host, task, TaskStatus.FAILED, result, false, delegate, null), retries - attempt);
                 sleep((long) (delay * 1000));
             }

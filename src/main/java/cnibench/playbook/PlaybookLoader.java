@@ -378,6 +378,10 @@ public final class PlaybookLoader {
         }
         Map<String, Object> keywords = new LinkedHashMap<>(importTask.ownKeywords());
         keywords.remove("name");
+        // the import's own vars reach the role's tasks, which sit below the role scope
+        if (keywords.remove("vars") instanceof Map<?, ?> vars) {
+            vars.forEach((k, v) -> ref.put(String.valueOf(k), v));
+        }
         Block wrapper = new Block(importTask.parent(), keywords, importTask.position());
         String tasksFrom = args.get("tasks_from") == null ? "main" : String.valueOf(args.get("tasks_from"));
         wrapper.block().addAll(applyRole(ref, at, wrapper, play, null, tasksFrom, new HashSet<>()));

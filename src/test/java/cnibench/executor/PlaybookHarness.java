@@ -37,7 +37,7 @@ final class PlaybookHarness {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         PlaybookRunner runner = new PlaybookRunner(modules, templar, loader, variables,
-                new DefaultCallback(out, out, options.verbosity(), false, options.diff()), options);
+                new DefaultCallback(out, out, options.verbosity(), false, options.diff(), null), options);
         int code = runner.run(pb);
         return new Outcome(code, bytes.toString(StandardCharsets.UTF_8), runner.stats());
     }

@@ -67,7 +67,8 @@ public final class DebugModule implements Module {
         try {
             return context.template("{{ " + expression + " }}");
         } catch (UndefinedVariableError e) {
-            return NOT_DEFINED;
+            // Ansible repeats the error: once from the lookup of the name, once from templating it
+            return NOT_DEFINED + ": " + e.getMessage() + ". " + e.getMessage();
         }
     }
 }
