@@ -91,7 +91,7 @@ final class TaskRunner {
         Map<String, Object> control = task.loopControl();
         String loopVar = control.get("loop_var") == null ? "item" : String.valueOf(control.get("loop_var"));
         String indexVar = control.get("index_var") == null ? null : String.valueOf(control.get("index_var"));
-        double pause = control.get("pause") instanceof Number n ? n.doubleValue() : 0;
+        double pause = number(templar.template(control.get("pause"), vars), 0);
         boolean extended = Boolean.TRUE.equals(templar.template(control.get("extended"), vars));
         List<Object> results = new ArrayList<>();
         boolean anyChanged = false;
