@@ -385,7 +385,10 @@ final class PlayRunner {
                     }
                 }
             }
-            case "clear_facts" -> hosts.forEach(h -> variables.state(h).facts().clear());
+            case "clear_facts" -> hosts.forEach(h -> {
+                variables.state(h).facts().clear();
+                variables.state(h).factsChanged();
+            });
             case "clear_host_errors", "noop", "refresh_inventory", "reset_connection", "end_batch" -> {
             }
             default -> throw new SourceError("invalid meta action requested: " + what, task.position());
@@ -421,7 +424,7 @@ final class PlayRunner {
                 }
                 boolean any = false;
                 for (Map<String, Object> params : loopParams) {
-                    Map<String, Object> itemVars = new LinkedHashMap<>(vars);
+                    Map<String, Object> itemVars = cnibench.vars.LayeredVars.over(vars);
                     itemVars.putAll(params);
                     if (tasks.failingCondition(task, itemVars) != null) {
                         continue;
