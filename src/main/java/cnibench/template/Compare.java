@@ -2,6 +2,8 @@ package cnibench.template;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +28,7 @@ final class Compare {
             return s.toString().equals(t.toString());
         }
         if (x instanceof List<?> l && y instanceof List<?> r) {
-            return listsEqual(l, r);
+            return PyRepr.isTuple(l) == PyRepr.isTuple(r) && listsEqual(l, r);
         }
         if (x instanceof Map<?, ?> l && y instanceof Map<?, ?> r) {
             return mapsEqual(l, r);
@@ -97,6 +99,40 @@ final class Compare {
             }
         }
         return NO_KEY;
+    }
+
+    /**
+     * A stand-in with Java equals/hashCode that agree with Python equality (1, 1.0 and True are
+     * one key), for sets and de-duplication.
+     */
+    static Object key(Object value) {
+        if (value instanceof Boolean b) {
+            return b ? 1L : 0L;
+        }
+        if (value instanceof Double || value instanceof Float || value instanceof BigDecimal) {
+            double d = ((Number) value).doubleValue();
+            return d == Math.rint(d) && Math.abs(d) < 9.0e18 ? (Object) (long) d : (Object) d;
+        }
+        if (value instanceof BigInteger big) {
+            return big.bitLength() < 64 ? (Object) big.longValue() : big;
+        }
+        if (value instanceof Number n) {
+            return n.longValue();
+        }
+        if (value instanceof CharSequence text) {
+            return text.toString();
+        }
+        if (value instanceof List<?> list) {
+            List<Object> keys = new ArrayList<>(list.size());
+            list.forEach(item -> keys.add(key(item)));
+            return PyRepr.isTuple(value) ? new PyTuple(keys.toArray()) : keys;
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<Object, Object> keys = new HashMap<>();
+            map.forEach((k, v) -> keys.put(key(k), key(v)));
+            return keys;
+        }
+        return value;
     }
 
     static int order(Object a, Object b) {

@@ -53,7 +53,8 @@ final class PercentFormat {
     }
 
     private static String convert(String flags, String width, String precision, char type, Object value) {
-        String spec = (flags.contains("-") ? "<" : "") + (flags.contains("0") && !flags.contains("-") ? "0" : "")
+        String align = flags.contains("-") ? "<" : flags.contains("0") ? "0" : ">";
+        String spec = align
                 + (width == null ? "" : width) + (precision == null ? "" : "." + precision);
         return switch (type) {
             case 'r' -> PyFormat.apply(spec + "s", PyRepr.repr(value));

@@ -1,5 +1,6 @@
 package cnibench.template;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -98,6 +99,26 @@ final class PythonOperators {
         if (a instanceof CharSequence format) {
             return PercentFormat.format(format.toString(), Undefined.require(right));
         }
-        return NumberOperations.mod(converter, a, Undefined.require(right));
+        Object b = Undefined.require(right);
+        if (a instanceof Number x && b instanceof Number y && !(x instanceof BigDecimal || y instanceof BigDecimal)) {
+            return floorMod(x, y);
+        }
+        return NumberOperations.mod(converter, a, b);
+    }
+
+    /** Python's %: the result takes the sign of the divisor. */
+    private static Object floorMod(Number x, Number y) {
+        if (isInteger(x) && isInteger(y)) {
+            if (y.longValue() == 0) {
+                throw new TemplateError("integer division or modulo by zero");
+            }
+            return Math.floorMod(x.longValue(), y.longValue());
+        }
+        double divisor = y.doubleValue();
+        if (divisor == 0) {
+            throw new TemplateError("float modulo");
+        }
+        double rest = x.doubleValue() % divisor;
+        return rest != 0 && (rest < 0) != (divisor < 0) ? rest + divisor : rest;
     }
 }
