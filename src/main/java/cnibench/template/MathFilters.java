@@ -1,6 +1,7 @@
 package cnibench.template;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,7 +40,7 @@ final class MathFilters {
             }
         }
         String label = limit != 1 ? suffix + base.charAt(0) : base;
-        return String.format("%.2f %s", size / limit, label);
+        return String.format(Locale.ROOT, "%.2f %s", size / limit, label);
     }
 
     private static long humanToBytes(String number, String defaultUnit, boolean isbits) {
