@@ -456,11 +456,12 @@ final class PlayRunner {
         byTarget.values().forEach(group -> group.removeAll(failed));
         byTarget.values().removeIf(List::isEmpty);
         for (Map.Entry<String, List<Host>> e : byTarget.entrySet()) {
+            callback.taskStart(task, task.displayName(), task.isHandler());
             if (!role) {
-                callback.taskStart(task, task.displayName(), task.isHandler());
+                // include_tasks reports (and counts) an `included:` result; include_role shows only its banner
                 callback.included(files.get(e.getKey()), e.getValue().stream().map(Host::name).toList(), labels.get(e.getKey()));
+                e.getValue().forEach(h -> stats.increment(h.name(), "ok"));
             }
-            e.getValue().forEach(h -> stats.increment(h.name(), "ok"));
         }
         for (Map.Entry<String, List<Host>> e : byTarget.entrySet()) {
             failed.addAll(runNodes(List.of(blocks.get(e.getKey())), e.getValue()));
