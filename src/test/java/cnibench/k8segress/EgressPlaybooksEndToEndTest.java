@@ -17,6 +17,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,6 +35,13 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
 @EnableKubernetesMockClient(crud = true, https = false)
 class EgressPlaybooksEndToEndTest {
     private static final int REPEATS = 2;
+
+    /** Held so the level stays set: the mock web server logs every request at INFO. */
+    private static final Logger MOCK_SERVER_LOG = Logger.getLogger("io.fabric8.mockwebserver");
+
+    static {
+        MOCK_SERVER_LOG.setLevel(Level.WARNING);
+    }
 
     KubernetesMockServer server;
     KubernetesClient client;
@@ -158,7 +167,7 @@ class EgressPlaybooksEndToEndTest {
                 .collect(Collectors.groupingBy(p -> p, Collectors.counting()));
         assertEquals(Map.of("gateway", (long) REPEATS * intervals, "direct", (long) REPEATS * intervals), rowsPerPath);
         for (String raw : List.of("gateway-1", "gateway-2", "direct-1", "direct-2")) {
-            assertTrue(Files.exists(dir.resolve("iperf3/" + raw + ".json")), raw);
+            assertEquals(intervals, new ObjectMapper().readTree(dir.resolve("iperf3/" + raw + ".json").toFile()).get("intervals").size(), raw);
         }
         List<String> metrics = Files.readAllLines(dir.resolve("metrics.csv"));
         assertEquals("timestamp,path,repeat,node,metric,mode,device,value", metrics.get(0));
