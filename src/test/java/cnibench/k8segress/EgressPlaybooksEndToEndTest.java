@@ -110,6 +110,22 @@ class EgressPlaybooksEndToEndTest {
     }
 
     @Test
+    void aFailureInsideTheClusterStillDeletesIt() throws Exception {
+        StandIns standIns = StandIns.install(tools, List.of("kind", "docker"));
+        try (FakeCluster cluster = new FakeCluster(client, standIns, List.of());
+             FakePrometheus prometheus = new FakePrometheus(EgressRunner.FIXTURES)) {
+            EgressRunner.Outcome run = play("egress-antrea.yml", prometheus,
+                    List.of("-e", "antrea_manifest_path=" + ReferenceFiles.ANTREA_MANIFEST, "-e", "egress_node=no-such-node"), standIns);
+
+            assertEquals(2, run.exitCode(), run.output());
+            assertTrue(run.output().contains("The egress node no-such-node is not in the cluster; set egress_node to one of its nodes."),
+                    run.output());
+            assertTrue(standIns.log().endsWith("kind delete cluster --name cnibench\n"), standIns.log());
+            assertFalse(Files.exists(run.runDir().resolve("iperf.csv")));
+        }
+    }
+
+    @Test
     void checkModePrintsThePlanAndCreatesNothing() throws Exception {
         StandIns standIns = StandIns.install(tools, List.of("kind", "docker"));
         EgressRunner.Outcome run = EgressRunner.play("egress-antrea.yml", List.of("--check"), standIns,
