@@ -168,6 +168,8 @@ class RenderedObjectsTest {
             Map<?, ?> networking = (Map<?, ?>) config.get("networking");
             assertEquals(true, networking.get("disableDefaultCNI"));
             assertEquals(cni.equals("cilium") ? "none" : null, networking.get("kubeProxyMode"), cni);
+            assertEquals(List.of(Map.of("containerPort", 80, "hostPort", 80), Map.of("containerPort", 443, "hostPort", 443)),
+                    ((Map<?, ?>) ((List<?>) config.get("nodes")).get(0)).get("extraPortMappings"));
         }
     }
 
