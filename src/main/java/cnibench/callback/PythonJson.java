@@ -93,7 +93,7 @@ public final class PythonJson {
             String mantissa = parts[0].endsWith(".0") ? parts[0].substring(0, parts[0].length() - 2) : parts[0];
             int exp = Integer.parseInt(parts[1]);
             if (exp >= -4 && exp < 16) {
-                return new java.math.BigDecimal(s).toPlainString();
+                return new java.math.BigDecimal(s).stripTrailingZeros().toPlainString();
             }
             return mantissa + "e" + (exp < 0 ? "-" : "+") + String.format("%02d", Math.abs(exp));
         }

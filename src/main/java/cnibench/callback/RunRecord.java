@@ -90,6 +90,11 @@ public final class RunRecord implements Callback {
         record.put("recap", stats.all());
         record.put("tasks", outcomes);
         try {
+            Path environment = dir.resolve("environment.json");
+            if (Files.isRegularFile(environment)) {
+                // what the numbers depend on (kernel, tool versions, MTU, ...), as the playbook recorded it
+                record.put("environment", json.readValue(environment.toFile(), Object.class));
+            }
             events.close();
             json.enable(SerializationFeature.INDENT_OUTPUT).writeValue(dir.resolve("run.json").toFile(), record);
         } catch (IOException e) {

@@ -74,6 +74,7 @@ final class PlayCommand implements Callable<Integer> {
         Map<String, Object> extra;
         Inventory inv;
         Playbook playbook;
+        List<Playbook> files = new ArrayList<>();
         ModuleRegistry modules = ModuleRegistry.load();
         Templar templar = new Templar();
         PlaybookLoader loader;
@@ -85,7 +86,7 @@ final class PlayCommand implements Callable<Integer> {
             }
             loader = new PlaybookLoader(modules, templar, rolesPath);
             inv = project.inventory(inventory);
-            playbook = loadAll(project, loader);
+            playbook = loadAll(project, loader, files);
         } catch (SourceError e) {
             err.println("ERROR! " + e.render());
             return PARSE_ERROR;
@@ -106,7 +107,10 @@ final class PlayCommand implements Callable<Integer> {
                 System.console() != null && System.getenv("ANSIBLE_NOCOLOR") == null, options.diff(), project.config.file());
         if (listHosts || listTasks || listTags) {
             PlaybookRunner lister = new PlaybookRunner(modules, templar, loader, variables, terminal, options);
-            new PlaybookListing(out, lister, templar, variables).print(playbook, playbooks, listHosts, listTasks, listTags);
+            PlaybookListing listing = new PlaybookListing(out, lister, templar, variables);
+            for (int i = 0; i < files.size(); i++) {
+                listing.print(files.get(i), playbooks.get(i), listHosts, listTasks, listTags);
+            }
             return 0;
         }
         Map<String, Object> given = new LinkedHashMap<>();
@@ -138,7 +142,7 @@ final class PlayCommand implements Callable<Integer> {
         }
     }
 
-    private Playbook loadAll(Project project, PlaybookLoader loader) {
+    private Playbook loadAll(Project project, PlaybookLoader loader, List<Playbook> files) {
         List<Play> plays = new ArrayList<>();
         Path first = null;
         for (String name : playbooks) {
@@ -147,6 +151,7 @@ final class PlayCommand implements Callable<Integer> {
                 throw new SourceError("the playbook: " + name + " could not be found", null);
             }
             Playbook pb = loader.load(file);
+            files.add(pb);
             first = first == null ? pb.file() : first;
             plays.addAll(pb.plays());
         }

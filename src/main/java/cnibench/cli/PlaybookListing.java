@@ -27,16 +27,16 @@ final class PlaybookListing {
         this.variables = variables;
     }
 
-    void print(Playbook playbook, List<String> names, boolean hosts, boolean tasks, boolean tags) {
+    void print(Playbook playbook, String name, boolean hosts, boolean tasks, boolean tags) {
         out.println();
-        out.println("playbook: " + String.join(" ", names));
+        out.println("playbook: " + name);
         int n = 0;
         for (Play play : playbook.plays()) {
             n++;
             Object pattern = templar.template(play.hosts(), variables.forPlayFields(play));
-            String name = play.name() != null ? play.name() : String.valueOf(pattern);
+            String playName = play.name() != null ? play.name() : String.valueOf(pattern);
             out.println();
-            out.println("  play #" + n + " (" + pattern + "): " + name + "\tTAGS: " + tagList(play.tags()));
+            out.println("  play #" + n + " (" + pattern + "): " + playName + "\tTAGS: " + tagList(play.tags()));
             if (hosts) {
                 List<Host> selected = runner.hostsOf(play);
                 out.println("    pattern: ['" + pattern + "']");
@@ -47,19 +47,18 @@ final class PlaybookListing {
             for (List<Block> section : List.of(play.preTasks(), play.roles(), play.tasks(), play.postTasks())) {
                 section.forEach(b -> all.addAll(b.allTasks()));
             }
-            if (tags) {
-                TreeSet<String> allTags = new TreeSet<>();
-                all.forEach(t -> allTags.addAll(t.tags()));
-                out.println("      TASK TAGS: " + tagList(new ArrayList<>(allTags)));
-            }
             if (tasks) {
                 out.println("    tasks:");
                 for (Task t : all) {
                     out.println("      " + t.displayName() + "\tTAGS: " + tagList(new ArrayList<>(new TreeSet<>(t.tags()))));
                 }
             }
+            if (tags) {
+                TreeSet<String> allTags = new TreeSet<>();
+                all.forEach(t -> allTags.addAll(t.tags()));
+                out.println("      TASK TAGS: " + tagList(new ArrayList<>(allTags)));
+            }
         }
-        out.println();
     }
 
     private static String tagList(List<String> tags) {

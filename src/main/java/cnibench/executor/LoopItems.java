@@ -1,5 +1,6 @@
 package cnibench.executor;
 
+import cnibench.template.Lookups;
 import cnibench.template.Templar;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -69,15 +70,8 @@ final class LoopItems {
             case "cartesian":
                 return nested(asList(terms));
             default:
-                // with_X: terms is the lookup's list of terms, each passed as its own argument
-                Map<String, Object> withTerms = new LinkedHashMap<>(vars);
-                StringBuilder call = new StringBuilder("{{ query('" + lookup + "'");
-                List<Object> termList = asList(terms);
-                for (int i = 0; i < termList.size(); i++) {
-                    withTerms.put("__cnibench_term" + i, termList.get(i));
-                    call.append(", __cnibench_term").append(i);
-                }
-                return asList(templar.template(call.append(") }}").toString(), withTerms));
+                // with_X is lookup X over the terms (with_sequence, with_fileglob, with_lines, ...)
+                return Lookups.query(lookup, asList(terms), Map.of(), vars);
         }
     }
 

@@ -385,7 +385,10 @@ final class PlayRunner {
                     }
                 }
             }
-            case "clear_facts" -> hosts.forEach(h -> variables.state(h).facts().clear());
+            case "clear_facts" -> hosts.forEach(h -> {
+                variables.state(h).facts().clear();
+                variables.state(h).factsChanged();
+            });
             case "clear_host_errors", "noop", "refresh_inventory", "reset_connection", "end_batch" -> {
             }
             default -> throw new SourceError("invalid meta action requested: " + what, task.position());
@@ -421,7 +424,7 @@ final class PlayRunner {
                 }
                 boolean any = false;
                 for (Map<String, Object> params : loopParams) {
-                    Map<String, Object> itemVars = new LinkedHashMap<>(vars);
+                    Map<String, Object> itemVars = cnibench.vars.LayeredVars.over(vars);
                     itemVars.putAll(params);
                     if (tasks.failingCondition(task, itemVars) != null) {
                         continue;
@@ -453,11 +456,12 @@ final class PlayRunner {
         byTarget.values().forEach(group -> group.removeAll(failed));
         byTarget.values().removeIf(List::isEmpty);
         for (Map.Entry<String, List<Host>> e : byTarget.entrySet()) {
+            callback.taskStart(task, task.displayName(), task.isHandler());
             if (!role) {
-                callback.taskStart(task, task.displayName(), task.isHandler());
+                // include_tasks reports (and counts) an `included:` result; include_role shows only its banner
                 callback.included(files.get(e.getKey()), e.getValue().stream().map(Host::name).toList(), labels.get(e.getKey()));
+                e.getValue().forEach(h -> stats.increment(h.name(), "ok"));
             }
-            e.getValue().forEach(h -> stats.increment(h.name(), "ok"));
         }
         for (Map.Entry<String, List<Host>> e : byTarget.entrySet()) {
             failed.addAll(runNodes(List.of(blocks.get(e.getKey())), e.getValue()));

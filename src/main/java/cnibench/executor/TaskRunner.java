@@ -18,6 +18,7 @@ import cnibench.template.TemplateError;
 import cnibench.template.Templar;
 import cnibench.template.UndefinedVariableError;
 import cnibench.vars.HostState;
+import cnibench.vars.LayeredVars;
 import cnibench.vars.VariableManager;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -91,7 +92,7 @@ final class TaskRunner {
         Map<String, Object> control = task.loopControl();
         String loopVar = control.get("loop_var") == null ? "item" : String.valueOf(control.get("loop_var"));
         String indexVar = control.get("index_var") == null ? null : String.valueOf(control.get("index_var"));
-        double pause = control.get("pause") instanceof Number n ? n.doubleValue() : 0;
+        double pause = number(templar.template(control.get("pause"), vars), 0);
         boolean extended = Boolean.TRUE.equals(templar.template(control.get("extended"), vars));
         List<Object> results = new ArrayList<>();
         boolean anyChanged = false;
@@ -106,7 +107,7 @@ final class TaskRunner {
                 sleep((long) (pause * 1000));
             }
             Object item = items.get(i);
-            Map<String, Object> itemVars = new LinkedHashMap<>(loopVars);
+            Map<String, Object> itemVars = LayeredVars.over(loopVars);
             itemVars.put(loopVar, item);
             itemVars.put("ansible_loop_var", loopVar);
             if (indexVar != null) {
@@ -313,6 +314,7 @@ final class TaskRunner {
                     facts.forEach((k, v) -> state.runtimeVars().put(String.valueOf(k), v));
                     if (Boolean.TRUE.equals(result.get("_ansible_facts_cacheable"))) {
                         facts.forEach((k, v) -> state.facts().put(String.valueOf(k), v));
+                        state.factsChanged();
                     }
                 } else if (name.equals("include_vars")) {
                     facts.forEach((k, v) -> state.includedVars().put(String.valueOf(k), v));
@@ -321,6 +323,7 @@ final class TaskRunner {
                         String key = String.valueOf(k);
                         state.facts().put(key.startsWith("ansible_") ? key.substring(8) : key, v);
                     });
+                    state.factsChanged();
                 }
             }
         }
@@ -458,7 +461,7 @@ final class TaskRunner {
         if (register == null) {
             return vars;
         }
-        Map<String, Object> v = new LinkedHashMap<>(vars);
+        Map<String, Object> v = LayeredVars.over(vars);
         v.put(String.valueOf(register), result);
         return v;
     }

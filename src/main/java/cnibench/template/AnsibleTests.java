@@ -53,6 +53,8 @@ final class AnsibleTests {
         r.undefinedOk("undefined", (v, a) -> v instanceof Undefined);
         r.undefinedOk("none", (v, a) -> v == null);
         r.add("truthy", (v, a) -> Truth.of(v));
+        r.add("all", (v, a) -> CollectionFilters.list(v).stream().allMatch(Truth::of));
+        r.add("any", (v, a) -> CollectionFilters.list(v).stream().anyMatch(Truth::of));
         r.add("falsy", (v, a) -> !Truth.of(v));
         r.add("match", (v, a) -> regex(v, a).matcher(PyRepr.str(v)).lookingAt());
         r.add("search", (v, a) -> regex(v, a).matcher(PyRepr.str(v)).find());

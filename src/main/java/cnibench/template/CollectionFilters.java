@@ -9,7 +9,6 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -78,26 +77,28 @@ final class CollectionFilters {
         c.add("subelements", CollectionFilters::subelements);
         c.add("flatten", (v, a) -> flatten(list(v), a.get(0, "levels") == null ? -1 : ((Number) a.get(0, "levels")).intValue(),
                 a.flag(1, "skip_nulls", true)));
-        c.add("unique", (v, a) -> new ArrayList<>(new LinkedHashSet<>(list(v))));
+        c.add("unique", (v, a) -> new PySet(list(v)).toList());
         c.add("union", (v, a) -> {
-            LinkedHashSet<Object> all = new LinkedHashSet<>(list(v));
-            all.addAll(list(a.get(0, "b")));
-            return new ArrayList<>(all);
+            PySet all = new PySet(list(v));
+            list(a.get(0, "b")).forEach(all::add);
+            return all.toList();
         });
         c.add("intersect", (v, a) -> {
-            List<Object> other = list(a.get(0, "b"));
-            return new ArrayList<>(new LinkedHashSet<>(list(v).stream().filter(other::contains).toList()));
+            PySet other = new PySet(list(a.get(0, "b")));
+            return new PySet(list(v).stream().filter(other::contains).toList()).toList();
         });
         c.add("difference", (v, a) -> {
-            List<Object> other = list(a.get(0, "b"));
-            return new ArrayList<>(new LinkedHashSet<>(list(v).stream().filter(x -> !other.contains(x)).toList()));
+            PySet other = new PySet(list(a.get(0, "b")));
+            return new PySet(list(v).stream().filter(x -> !other.contains(x)).toList()).toList();
         });
         c.add("symmetric_difference", (v, a) -> {
             List<Object> left = list(v);
             List<Object> right = list(a.get(0, "b"));
-            LinkedHashSet<Object> out = new LinkedHashSet<>(left.stream().filter(x -> !right.contains(x)).toList());
-            out.addAll(right.stream().filter(x -> !left.contains(x)).toList());
-            return new ArrayList<>(out);
+            PySet leftSet = new PySet(left);
+            PySet rightSet = new PySet(right);
+            PySet out = new PySet(left.stream().filter(x -> !rightSet.contains(x)).toList());
+            right.stream().filter(x -> !leftSet.contains(x)).forEach(out::add);
+            return out.toList();
         });
         c.add("zip", CollectionFilters::zip);
         c.add("product", CollectionFilters::product);

@@ -19,6 +19,9 @@ final class FilterCatalog {
         PathFilters.register(catalog);
         NetworkFilters.register(catalog);
         DateFilters.register(catalog);
+        IterFilters.register(catalog);
+        TextFilters.register(catalog);
+        MathFilters.register(catalog);
     }
 
     void add(String name, AnsibleFilter.Body body) {

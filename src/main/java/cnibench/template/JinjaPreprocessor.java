@@ -1,5 +1,6 @@
 package cnibench.template;
 
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -12,10 +13,20 @@ import java.util.regex.Pattern;
  * <li>{% raw %} blocks are left alone;</li>
  * <li>collection-qualified filter and test names (`| ansible.builtin.to_json`) are shortened;</li>
  * <li>in template strings, backslashes in {{ }} string literals are kept as written
- * (Ansible's _escape_backslashes).</li>
+ * (Ansible's _escape_backslashes);</li>
+ * <li>`item.0` (Jinja's getitem by a number after a dot) becomes `item[0]`;</li>
+ * <li>names that are keywords of Jinjava's expression language but plain names in Jinja
+ * (`empty`, `div`, ...) are renamed with {@link #RENAMED_PREFIX}, which {@link RenderSession}
+ * strips when it looks them up; as attributes (`x.empty`) they become `x['empty']`.</li>
  * </ul>
  */
 final class JinjaPreprocessor {
+    /** Prefix of renamed names that Jinjava would read as keywords. */
+    static final String RENAMED_PREFIX = "__cnibench_name_";
+    private static final Set<String> EL_KEYWORDS = Set.of(
+            "empty", "div", "mod", "instanceof", "eq", "ne", "lt", "gt", "le", "ge");
+    /** A test name follows `is` / `is not`: eq, ne, lt, ... stay tests there. */
+    private static final Pattern BEFORE_TEST = Pattern.compile("\\bis(?:\\s+not)?\\s*$");
     /** {% raw %} ... {% endraw %}: copied untouched, Jinja does not look inside. */
     private static final Pattern RAW_BLOCK = Pattern.compile(
             "\\{%-?\\s*raw\\s*-?%}.*?\\{%-?\\s*endraw\\s*-?%}", Pattern.DOTALL);
@@ -87,6 +98,14 @@ final class JinjaPreprocessor {
                 out.append(close);
                 return i + 2;
             }
+            if (isNameStart(c) && !isNamePart(text.charAt(i - 1))) {
+                i = copyName(text, i, out);
+                continue;
+            }
+            if (c == '.' && i + 1 < text.length() && Character.isDigit(text.charAt(i + 1)) && followsValue(out)) {
+                i = copyIndex(text, i, out);
+                continue;
+            }
             if (c == '\'' || c == '"') {
                 quote = c;
             } else if (c == '{') {
@@ -106,5 +125,55 @@ final class JinjaPreprocessor {
         String expected = close.equals("}}") ? "end of print statement" : "end of statement block";
         throw new TemplateError("template error while templating string: unexpected end of template, expected '"
                 + expected + "'. String: " + text);
+    }
+
+    private static boolean isNameStart(char c) {
+        return Character.isLetter(c) || c == '_';
+    }
+
+    private static boolean isNamePart(char c) {
+        return Character.isLetterOrDigit(c) || c == '_';
+    }
+
+    /** Copies the name starting at i, renaming Jinjava keywords used as names; returns the index after it. */
+    private static int copyName(String text, int start, StringBuilder out) {
+        int end = start;
+        while (end < text.length() && isNamePart(text.charAt(end))) {
+            end++;
+        }
+        String name = text.substring(start, end);
+        if (!EL_KEYWORDS.contains(name) || BEFORE_TEST.matcher(out).find()) {
+            out.append(name);
+        } else if (out.charAt(out.length() - 1) == '.') {
+            out.setLength(out.length() - 1);
+            out.append("['").append(name).append("']");
+        } else {
+            out.append(RENAMED_PREFIX).append(name);
+        }
+        return end;
+    }
+
+    /** True when a dot after what was copied so far follows a name, `]` or `)`: an index, not a float. */
+    private static boolean followsValue(CharSequence copied) {
+        int end = copied.length();
+        char before = copied.charAt(end - 1);
+        if (before == ']' || before == ')') {
+            return true;
+        }
+        int start = end;
+        while (start > 0 && isNamePart(copied.charAt(start - 1))) {
+            start--;
+        }
+        return start < end && isNameStart(copied.charAt(start));
+    }
+
+    /** Copies `.12` as `[12]`; returns the index after the digits. */
+    private static int copyIndex(String text, int dot, StringBuilder out) {
+        int end = dot + 1;
+        while (end < text.length() && Character.isDigit(text.charAt(end))) {
+            end++;
+        }
+        out.append('[').append(text, dot + 1, end).append(']');
+        return end;
     }
 }

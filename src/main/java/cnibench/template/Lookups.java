@@ -34,7 +34,7 @@ public final class Lookups {
     public static Object lookup(String name, Object... args) {
         Call call = Call.of(args);
         boolean wantlist = CoreFilters.toBool(call.options.getOrDefault("wantlist", false));
-        List<Object> values = run(name, call);
+        List<Object> values = run(name, call, new LookupContext(RenderSession.current()));
         if (values == null) {
             return wantlist ? List.of() : null;
         }
@@ -49,12 +49,22 @@ public final class Lookups {
 
     /** query('name', terms...) and q(): always a list. */
     public static Object query(String name, Object... args) {
-        List<Object> values = run(name, Call.of(args));
+        List<Object> values = run(name, Call.of(args), new LookupContext(RenderSession.current()));
+        return values == null ? List.of() : values;
+    }
+
+    /**
+     * Runs a lookup plugin outside a template, as with_&lt;name&gt; loops do: like query(name, terms...,
+     * key=value...) rendered with these variables; always a list.
+     */
+    public static List<Object> query(String name, List<Object> terms, Map<String, Object> kwargs, Map<String, Object> vars) {
+        RenderSession session = new RenderSession(new Templar(), vars);
+        List<Object> values = run(name, new Call(new ArrayList<>(terms), new LinkedHashMap<>(kwargs)), new LookupContext(session));
         return values == null ? List.of() : values;
     }
 
     /** Runs the plugin; null when it failed and errors='ignore' or 'warn' asked to carry on. */
-    private static List<Object> run(String name, Call call) {
+    private static List<Object> run(String name, Call call, LookupContext context) {
         Lookup plugin = PLUGINS.get(name);
         if (plugin == null) {
             throw new TemplateError("lookup plugin (" + name + ") not found");
@@ -66,7 +76,7 @@ public final class Lookups {
         Map<String, Object> options = new LinkedHashMap<>(call.options);
         options.keySet().removeAll(List.of("wantlist", "errors"));
         try {
-            return plugin.run(call.terms, options, new LookupContext(RenderSession.current()));
+            return plugin.run(call.terms, options, context);
         } catch (UndefinedVariableError e) {
             throw e;
         } catch (TemplateError e) {

@@ -1,11 +1,17 @@
 package cnibench.template;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** basename, dirname, expanduser, realpath, quote, path_join, splitext (Python os.path rules). */
+/** basename, dirname, expanduser, expandvars, realpath, relpath, fileglob, quote, path_join, splitext (Python os.path rules). */
 final class PathFilters {
+    private static final Pattern ENV_VAR = Pattern.compile("\\$(?:(\\w+)|\\{([^}]*)})");
     private static final Pattern SHELL_SAFE = Pattern.compile("[\\w@%+=:,./-]+");
 
     private PathFilters() {
@@ -25,6 +31,9 @@ final class PathFilters {
             }
             return out;
         });
+        c.add("expandvars", (v, a) -> expandvars(PyRepr.str(v)));
+        c.add("relpath", (v, a) -> relpath(PyRepr.str(v), a.string(0, "start", null)));
+        c.add("fileglob", (v, a) -> fileglob(PyRepr.str(v)));
         c.add("splitext", (v, a) -> {
             String path = PyRepr.str(v);
             String base = basename(path);
@@ -76,5 +85,44 @@ final class PathFilters {
             return s;
         }
         return "'" + s.replace("'", "'\"'\"'") + "'";
+    }
+
+    /** os.path.expandvars: $NAME and ${NAME} of set environment variables; others stay. */
+    static String expandvars(String path) {
+        Matcher m = ENV_VAR.matcher(path);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String value = System.getenv(m.group(1) != null ? m.group(1) : m.group(2));
+            m.appendReplacement(out, Matcher.quoteReplacement(value != null ? value : m.group()));
+        }
+        return m.appendTail(out).toString();
+    }
+
+    /** os.path.relpath(path, start): start defaults to the current directory. */
+    static String relpath(String path, String start) {
+        Path from = Path.of(start == null ? "" : start).toAbsolutePath().normalize();
+        String relative = from.relativize(Path.of(path).toAbsolutePath().normalize()).toString();
+        return relative.isEmpty() ? "." : relative;
+    }
+
+    /** Ansible's fileglob filter: the regular files matching the pattern (relative to the current directory). */
+    static List<Object> fileglob(String pattern) {
+        Path given = Path.of(pattern);
+        Path dir = given.getParent() == null ? Path.of("") : given.getParent();
+        List<Object> out = new ArrayList<>();
+        if (!Files.isDirectory(dir.toAbsolutePath())) {
+            return out;
+        }
+        try (DirectoryStream<Path> matches = Files.newDirectoryStream(dir.toAbsolutePath(), given.getFileName().toString())) {
+            for (Path match : matches) {
+                if (Files.isRegularFile(match)) {
+                    out.add(dir.resolve(match.getFileName()).toString());
+                }
+            }
+        } catch (IOException e) {
+            return out;
+        }
+        out.sort(null);
+        return out;
     }
 }

@@ -2,7 +2,6 @@ package cnibench.template;
 
 import com.hubspot.jinjava.Jinjava;
 import com.hubspot.jinjava.JinjavaConfig;
-import com.hubspot.jinjava.el.ExtendedSyntaxBuilder;
 import com.hubspot.jinjava.el.TruthyTypeConverter;
 import java.util.Collection;
 import java.util.Map;
@@ -13,7 +12,8 @@ import jinjava.javax.el.ExpressionFactory;
 
 /**
  * Jinjava whose expressions convert values to text as Python's str() does, so `'x' ~ flag`
- * gives "xTrue" and `'x' ~ list` gives "x['a']" as in Ansible, and test truth as Python does.
+ * gives "xTrue" and `'x' ~ list` gives "x['a']" as in Ansible, tests truth as Python does, and
+ * parses expressions with {@link PythonParser}.
  */
 final class PythonJinjava extends Jinjava {
     private final ExpressionFactory expressionFactory;
@@ -21,7 +21,7 @@ final class PythonJinjava extends Jinjava {
     PythonJinjava(JinjavaConfig config) {
         super(config);
         Properties properties = new Properties();
-        properties.setProperty(TreeBuilder.class.getName(), ExtendedSyntaxBuilder.class.getName());
+        properties.setProperty(TreeBuilder.class.getName(), PythonParser.Builder.class.getName());
         expressionFactory = new ExpressionFactoryImpl(properties, new PythonTypeConverter());
     }
 

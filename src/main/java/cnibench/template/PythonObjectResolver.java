@@ -1,6 +1,7 @@
 package cnibench.template;
 
 import com.hubspot.jinjava.el.JinjavaInterpreterResolver;
+import com.hubspot.jinjava.objects.collections.PyList;
 import java.beans.FeatureDescriptor;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -40,6 +41,12 @@ final class PythonObjectResolver extends ELResolver {
             }
             context.setPropertyResolved(true);
             return key == MISSING ? Undefined.attribute(base, property) : map.get(key);
+        }
+        // Jinjava hands lists over wrapped in its PyList.
+        Object unwrapped = base instanceof PyList pyList ? pyList.toList() : base;
+        if (unwrapped instanceof IterFilters.Group group && ("grouper".equals(property) || "list".equals(property))) {
+            context.setPropertyResolved(true);
+            return group.get("grouper".equals(property) ? 0 : 1);
         }
         Integer position = base instanceof List<?> ? index(property) : null;
         if (position != null) {

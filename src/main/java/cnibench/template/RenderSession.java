@@ -48,7 +48,9 @@ final class RenderSession implements DynamicVariableResolver {
     }
 
     @Override
-    public Object apply(String name) {
+    public Object apply(String given) {
+        String name = given.startsWith(JinjaPreprocessor.RENAMED_PREFIX)
+                ? given.substring(JinjaPreprocessor.RENAMED_PREFIX.length()) : given;
         if (resolved.containsKey(name)) {
             return resolved.get(name);
         }

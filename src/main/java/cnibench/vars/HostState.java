@@ -8,10 +8,29 @@ public final class HostState {
     private final Map<String, Object> facts = new LinkedHashMap<>();
     private final Map<String, Object> includedVars = new LinkedHashMap<>();
     private final Map<String, Object> runtimeVars = new LinkedHashMap<>();
+    private Map<String, Object> prefixed;
 
     /** Gathered and cacheable facts, without the ansible_ prefix (as ansible_facts holds them). */
     public synchronized Map<String, Object> facts() {
         return facts;
+    }
+
+    /**
+     * The facts as variables: each under its ansible_ name, and all of them as ansible_facts.
+     * Callers that change facts() call {@link #factsChanged()}.
+     */
+    public synchronized Map<String, Object> prefixedFacts() {
+        if (prefixed == null) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            facts.forEach((k, v) -> out.put(k.startsWith("ansible_") ? k : "ansible_" + k, v));
+            out.put("ansible_facts", facts);
+            prefixed = out;
+        }
+        return prefixed;
+    }
+
+    public synchronized void factsChanged() {
+        prefixed = null;
     }
 
     /** Values from include_vars (Ansible's vars cache). */

@@ -36,6 +36,7 @@ public final class VariableManager {
     private InventoryLayers inventoryLayers;
     private Play play;
     private PlayHosts playHosts;
+    private volatile Map<String, Object> groups;
 
     /**
      * @param runMagic magic variables fixed for the run (playbook_dir, ansible_check_mode, ...)
@@ -47,6 +48,7 @@ public final class VariableManager {
         this.runMagic = runMagic;
         this.templar = templar;
         this.inventoryLayers = new InventoryLayers(inventory, playbookDir);
+        this.groups = groups();
     }
 
     public Inventory inventory() {
@@ -70,6 +72,7 @@ public final class VariableManager {
     /** After add_host or group_by. */
     public void inventoryChanged() {
         inventoryLayers.invalidate();
+        groups = groups();
     }
 
     /** Variables of a host outside any task: what hostvars and play-level templating see. */
@@ -90,35 +93,29 @@ public final class VariableManager {
     }
 
     private Map<String, Object> build(Host host, Task task, Map<String, Object> includeParams) {
-        Map<String, Object> v = new LinkedHashMap<>();
+        LayeredVars v = new LayeredVars();
         List<RoleScope> taskRoles = task == null ? List.of() : roleChain(task);
         if (play != null) {
-            play.roleScopes().forEach(rs -> MergeVars.into(v, rs.role().defaults()));
+            play.roleScopes().forEach(rs -> v.push(rs.role().defaults()));
         }
-        taskRoles.forEach(rs -> MergeVars.into(v, rs.role().defaults()));
-        MergeVars.into(v, inventoryLayers.forHost(host));
+        taskRoles.forEach(rs -> v.push(rs.role().defaults()));
+        v.push(inventoryLayers.forHost(host));
         HostState state = state(host);
-        Map<String, Object> facts = state.facts();
-        if (!facts.isEmpty()) {
-            facts.forEach((k, val) -> v.put(k.startsWith("ansible_") ? k : "ansible_" + k, val));
-            v.put("ansible_facts", facts);
-        } else {
-            v.put("ansible_facts", new LinkedHashMap<>());
-        }
+        v.push(state.prefixedFacts());
         if (play != null) {
-            MergeVars.into(v, play.vars());
-            MergeVars.into(v, varsFiles(host, v));
-            play.roleScopes().forEach(rs -> MergeVars.into(v, rs.role().vars()));
+            v.push(play.vars());
+            v.push(varsFiles(host, v));
+            play.roleScopes().forEach(rs -> v.push(rs.role().vars()));
         }
         if (task != null) {
-            taskRoles.forEach(rs -> MergeVars.into(v, rs.role().vars()));
-            MergeVars.into(v, task.blockAndTaskVars());
+            taskRoles.forEach(rs -> v.push(rs.role().vars()));
+            v.push(task.blockAndTaskVars());
         }
-        MergeVars.into(v, state.includedVars());
-        MergeVars.into(v, state.runtimeVars());
-        taskRoles.forEach(rs -> MergeVars.into(v, rs.params()));
-        MergeVars.into(v, includeParams);
-        MergeVars.into(v, extraVars);
+        v.push(state.includedVars());
+        v.push(state.runtimeVars());
+        taskRoles.forEach(rs -> v.push(rs.params()));
+        v.push(includeParams);
+        v.push(extraVars);
         magic(v, host, task);
         return v;
     }
@@ -139,7 +136,7 @@ public final class VariableManager {
         v.put("inventory_hostname", host.name());
         v.put("inventory_hostname_short", host.name().split("\\.")[0]);
         v.put("group_names", inventory.groupNames(host));
-        v.put("groups", groups());
+        v.put("groups", groups);
         v.put("hostvars", new HostVarsView(inventory, this::forHost, templar));
         v.put("omit", Templar.OMIT);
         if (playHosts != null) {
@@ -174,6 +171,7 @@ public final class VariableManager {
         }
     }
 
+    /** `groups`: every group's hosts, built once per inventory change rather than per task. */
     private Map<String, Object> groups() {
         Map<String, Object> out = new LinkedHashMap<>();
         inventory.groups().forEach((name, g) -> out.put(name, inventory.hostsOf(g).stream().map(Host::name).toList()));

@@ -122,4 +122,12 @@ class LookupsTest {
         TemplateError e = assertThrows(TemplateError.class, () -> render("{{ lookup('nosuch', 'x') }}"));
         assertEquals("lookup plugin (nosuch) not found", e.getMessage());
     }
+
+    @Test
+    void withLoopsRunLookupsThroughTheJavaApi() {
+        assertEquals(List.of("1", "3", "5"), Lookups.query("sequence", List.of("start=1 end=5 stride=2"), Map.of(), vars));
+        assertEquals(List.of("node01", "node02"), Lookups.query("sequence", List.of("count=2 format=node%02d"), Map.of(), vars));
+        assertEquals(List.of("hello"), Lookups.query("file", List.of("a.txt"), Map.of(), vars));
+        assertEquals(List.of(), Lookups.query("file", List.of("nope.txt"), Map.of("errors", "ignore"), vars));
+    }
 }

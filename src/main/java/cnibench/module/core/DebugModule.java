@@ -67,8 +67,10 @@ public final class DebugModule implements Module {
         try {
             return context.template("{{ " + expression + " }}");
         } catch (UndefinedVariableError e) {
-            // Ansible repeats the error: once from the lookup of the name, once from templating it
-            return NOT_DEFINED + ": " + e.getMessage() + ". " + e.getMessage();
+            // with -v Ansible adds the error, which it words twice (lookup of the name, then templating)
+            Object verbosity = context.vars().get("ansible_verbosity");
+            return verbosity instanceof Number n && n.intValue() > 0
+                    ? NOT_DEFINED + ": " + e.getMessage() + ". " + e.getMessage() : NOT_DEFINED;
         }
     }
 }

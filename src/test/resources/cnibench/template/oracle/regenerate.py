@@ -3,17 +3,18 @@
 
 Each line of <family>.txt is one template; ansible-playbook renders it as a debug msg with
 vars.yml loaded, and <family>.tsv gets: template TAB {"value": result} or {"error": message}.
-Run from this directory: python3 regenerate.py
+Run from this directory: python3 regenerate.py [family.txt ...] (all families by default)
 """
 import glob
 import json
 import os
 import subprocess
+import sys
 import tempfile
 
 import yaml
 
-for source in sorted(glob.glob('*.txt')):
+for source in sys.argv[1:] or sorted(glob.glob('*.txt')):
     templates = [line.rstrip('\n') for line in open(source, encoding='utf-8') if line.strip()]
     tasks = [{'debug': {'msg': t}, 'ignore_errors': True} for t in templates]
     play = [{'hosts': 'localhost', 'gather_facts': False, 'vars_files': [os.path.abspath('vars.yml')], 'tasks': tasks}]

@@ -1,0 +1,57 @@
+package cnibench.lab;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The lab's playbooks load on any machine (no root needed): every role, task file, module and
+ * argument resolves, and the tasks come in the order of the thesis's listing 12.
+ */
+class EgressLabPlaybookTest {
+
+    @Test
+    void theLabPlaybookLoadsAndListsItsRolesInOrder() throws Exception {
+        String tasks = runner("play", "playbooks/egress-lab.yml", "-i", "inventory/lab", "--list-tasks");
+        List<String> roles = List.of("lab_prerequisites", "lab_teardown", "lab_topology", "lab_egress_path", "monitoring_lab",
+                "lab_environment", "lab_iperf_server", "verify_egress_path", "run_lab_iperf", "scrape_prometheus_data",
+                "lab_report");
+        int at = -1;
+        for (String role : roles) {
+            int next = tasks.indexOf(role + " : ", at + 1);
+            assertTrue(next > at, role + " out of order or missing in:\n" + tasks);
+            at = next;
+        }
+    }
+
+    @Test
+    void theCleanupPlaybookPassesTheSyntaxCheck() throws Exception {
+        assertTrue(runner("play", "playbooks/egress-lab-cleanup.yml", "--syntax-check").contains("egress-lab-cleanup.yml"));
+    }
+
+    @Test
+    void theLabInventoryHasItsHostsInTheirGroups() throws Exception {
+        String graph = runner("inventory", "-i", "inventory/lab", "--graph");
+        for (String line : List.of("@lab_network:", "|--docker-network", "@lab_nodes:", "|--control-plane", "|--worker",
+                "|--egress-gateway", "@lab_pods:", "|--pod", "@lab_external:", "|--external")) {
+            assertTrue(graph.contains(line), line + " missing in:\n" + graph);
+        }
+    }
+
+    private static String runner(String... args) throws Exception {
+        List<String> argv = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "-Dcnibench.home=" + LabRun.HOME, "cnibench.cli.Main"));
+        argv.addAll(List.of(args));
+        Process p = new ProcessBuilder(argv).directory(LabRun.HOME.toFile()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), out);
+        return out;
+    }
+}

@@ -1,0 +1,50 @@
+package cnibench.lab;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * One run of playbooks/egress-lab.yml as `./runner play` starts it (cnibench.cli.Main with the
+ * project as cnibench home), on the test class path so that no jar has to be built, with its
+ * results under a temporary CNIBENCH_RESULTS.
+ */
+record LabRun(int exitCode, String output, Path resultsRoot) {
+    static final Path HOME = Path.of("").toAbsolutePath();
+    private static final long TIMEOUT_MINUTES = 8;
+
+    static LabRun play(Path resultsRoot, String... extraVars) throws IOException, InterruptedException {
+        List<String> argv = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "-Dcnibench.home=" + HOME, "cnibench.cli.Main",
+                "play", "playbooks/egress-lab.yml"));
+        for (String v : extraVars) {
+            argv.add("-e");
+            argv.add(v);
+        }
+        Path log = Files.createTempFile(resultsRoot, "run", ".log");
+        ProcessBuilder pb = new ProcessBuilder(argv).directory(HOME.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        pb.environment().put("CNIBENCH_RESULTS", resultsRoot.toString());
+        pb.environment().put("ANSIBLE_NOCOLOR", "1");
+        Process p = pb.start();
+        if (!p.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+            p.destroy();
+            p.waitFor(2, TimeUnit.MINUTES);
+            throw new IOException("the lab run did not end within " + TIMEOUT_MINUTES + " minutes: " + Files.readString(log));
+        }
+        return new LabRun(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8), resultsRoot);
+    }
+
+    /** results/egress-lab/<UTC timestamp>/ of this run. */
+    Path runDir() throws IOException {
+        try (Stream<Path> dirs = Files.list(resultsRoot.resolve("egress-lab"))) {
+            return dirs.filter(Files::isDirectory).sorted().reduce((a, b) -> b)
+                    .orElseThrow(() -> new IOException("no run directory under " + resultsRoot));
+        }
+    }
+}
