@@ -1,0 +1,208 @@
+package cnibench.k8segress;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+
+/**
+ * The whole egress-antrea and egress-cilium playbooks through ./runner against fabric8's CRUD mock API server,
+ * with recording stand-ins for kind, helm and docker, a fake Prometheus API and a real iperf3 server on
+ * 127.0.0.1. The client pods' logs are a real iperf3 JSON served as the pods' log by the mock; parsing, iperf.csv,
+ * metrics.csv and the report are the real modules'.
+ */
+@EnableKubernetesMockClient(crud = true, https = false)
+class EgressPlaybooksEndToEndTest {
+    private static final int REPEATS = 2;
+
+    /** Held so the level stays set: the mock web server logs every request at INFO. */
+    private static final Logger MOCK_SERVER_LOG = Logger.getLogger("io.fabric8.mockwebserver");
+
+    static {
+        MOCK_SERVER_LOG.setLevel(Level.WARNING);
+    }
+
+    KubernetesMockServer server;
+    KubernetesClient client;
+
+    @TempDir
+    Path tools;
+
+    @TempDir
+    Path results;
+
+    private String clientPodLog;
+
+    @BeforeEach
+    void serveClientPodLogs() throws IOException {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/iperf3")), "iperf3 is not installed");
+        clientPodLog = Files.readString(EgressRunner.FIXTURES.resolve("iperf3-client-pod.log"));
+        for (String path : List.of("gateway", "direct")) {
+            for (int repeat = 1; repeat <= REPEATS; repeat++) {
+                server.expect().get().withPath("/api/v1/namespaces/egress-bench/pods/iperf-client-" + path + "-" + repeat + "/log?pretty=false")
+                        .andReturn(200, clientPodLog).always();
+            }
+        }
+    }
+
+    @Test
+    void antreaMeasuresThroughTheEgressGatewayThenDirectAndReports() throws Exception {
+        StandIns standIns = StandIns.install(tools, List.of("kind", "docker"));
+        try (FakeCluster cluster = new FakeCluster(client, standIns, List.of(
+                new String[] {"crd.antrea.io/v1beta1", "Egress"}, new String[] {"crd.antrea.io/v1beta1", "ExternalIPPool"}));
+             FakePrometheus prometheus = new FakePrometheus(EgressRunner.FIXTURES)) {
+            EgressRunner.Outcome run = play("egress-antrea.yml", prometheus,
+                    List.of("-e", "antrea_manifest_path=" + ReferenceFiles.ANTREA_MANIFEST), standIns);
+
+            assertEquals(0, run.exitCode(), run.output());
+            assertKindClusterOfListing9(standIns, false);
+            assertEquals(Map.of("iperf-client-gateway-1", List.of("Egress", "ExternalIPPool"),
+                    "iperf-client-gateway-2", List.of("Egress", "ExternalIPPool"),
+                    "iperf-client-direct-1", List.of(), "iperf-client-direct-2", List.of()), cluster.egressObjectsAtPod());
+            assertNotNull(client.apps().deployments().inNamespace("kube-system").withName("antrea-controller").get(),
+                    "the Antrea manifest was applied");
+            assertMeasuredAndReported(run, standIns, prometheus);
+        }
+    }
+
+    @Test
+    void ciliumInstallsWithEgressGatewayValuesAndMeasuresBothPaths() throws Exception {
+        StandIns standIns = StandIns.install(tools, List.of("kind", "docker", "helm"));
+        try (FakeCluster cluster = new FakeCluster(client, standIns, List.<String[]>of(new String[] {"cilium.io/v2", "CiliumEgressGatewayPolicy"}));
+             FakePrometheus prometheus = new FakePrometheus(EgressRunner.FIXTURES)) {
+            EgressRunner.Outcome run = play("egress-cilium.yml", prometheus, List.of(), standIns);
+
+            assertEquals(0, run.exitCode(), run.output());
+            assertKindClusterOfListing9(standIns, true);
+            assertTrue(standIns.log().contains("helm upgrade --install --reset-values cilium cilium --namespace kube-system "
+                    + "--version 1.18.0 --repo https://helm.cilium.io/ --values "), standIns.log());
+            List<String> values = standIns.kept("helm-values");
+            assertEquals(1, values.size());
+            assertEquals(Map.of("kubeProxyReplacement", true, "k8sServiceHost", "cnibench-control-plane", "k8sServicePort", 6443,
+                    "bpf", Map.of("masquerade", true), "egressGateway", Map.of("enabled", true), "ipam", Map.of("mode", "kubernetes")),
+                    new Load(LoadSettings.builder().build()).loadFromString(values.get(0)));
+            assertEquals(Map.of("iperf-client-gateway-1", List.of("CiliumEgressGatewayPolicy"),
+                    "iperf-client-gateway-2", List.of("CiliumEgressGatewayPolicy"),
+                    "iperf-client-direct-1", List.of(), "iperf-client-direct-2", List.of()), cluster.egressObjectsAtPod());
+            assertMeasuredAndReported(run, standIns, prometheus);
+        }
+    }
+
+    @Test
+    void aFailureInsideTheClusterStillDeletesIt() throws Exception {
+        StandIns standIns = StandIns.install(tools, List.of("kind", "docker"));
+        try (FakeCluster cluster = new FakeCluster(client, standIns, List.of());
+             FakePrometheus prometheus = new FakePrometheus(EgressRunner.FIXTURES)) {
+            EgressRunner.Outcome run = play("egress-antrea.yml", prometheus,
+                    List.of("-e", "antrea_manifest_path=" + ReferenceFiles.ANTREA_MANIFEST, "-e", "egress_node=no-such-node"), standIns);
+
+            assertEquals(2, run.exitCode(), run.output());
+            assertTrue(run.output().contains("The egress node no-such-node is not in the cluster; set egress_node to one of its nodes."),
+                    run.output());
+            assertTrue(standIns.log().endsWith("kind delete cluster --name cnibench\n"), standIns.log());
+            assertFalse(Files.exists(run.runDir().resolve("iperf.csv")));
+        }
+    }
+
+    @Test
+    void checkModePrintsThePlanAndCreatesNothing() throws Exception {
+        StandIns standIns = StandIns.install(tools, List.of("kind", "docker"));
+        EgressRunner.Outcome run = EgressRunner.play("egress-antrea.yml", List.of("--check"), standIns,
+                Map.of("MOCK_URL", mockUrl()), results);
+
+        assertEquals(0, run.exitCode(), run.output());
+        assertTrue(run.output().contains("TASK [create_kind_cluster : Create the kind cluster]"), run.output());
+        assertTrue(run.output().contains("TASK [deploy_antrea_egress_gateway : Create the ExternalIPPool and the Egress on"), run.output());
+        assertFalse(standIns.log().contains("create cluster"), standIns.log());
+        assertTrue(client.namespaces().list().getItems().isEmpty());
+        assertFalse(Files.exists(run.runDir().resolve("kubeconfig")));
+    }
+
+    @Test
+    void aMissingToolIsNamedBeforeAnythingIsCreated() throws Exception {
+        StandIns standIns = StandIns.install(tools, List.of("kind", "docker"));
+        EgressRunner.Outcome run = EgressRunner.play("egress-cilium.yml", List.of(), standIns, Map.of("MOCK_URL", mockUrl()), results);
+
+        assertEquals(2, run.exitCode(), run.output());
+        assertTrue(run.output().contains("This benchmark needs helm on PATH, which is missing: install it (see the README) "
+                + "and run again. Nothing was created."), run.output());
+        assertEquals("", standIns.log());
+    }
+
+    private EgressRunner.Outcome play(String playbook, FakePrometheus prometheus, List<String> more, StandIns standIns) throws Exception {
+        List<String> args = new ArrayList<>(List.of("-e", "repeats=" + REPEATS, "-e", "iperf_duration=1", "-e", "iperf_omit=0",
+                "-e", "iperf_server_port=" + freePort(), "-e", "prometheus_url=" + prometheus.url(),
+                "-e", "k8s_wait_sleep=1", "-e", "iperf_poll_delay=1", "-e", "monitoring_poll_delay=1"));
+        args.addAll(more);
+        return EgressRunner.play(playbook, args, standIns, Map.of("MOCK_URL", mockUrl()), results);
+    }
+
+    private void assertKindClusterOfListing9(StandIns standIns, boolean withoutKubeProxy) throws IOException {
+        List<String> configs = standIns.kept("kind-config");
+        assertEquals(1, configs.size(), standIns.log());
+        Map<?, ?> config = (Map<?, ?>) new Load(LoadSettings.builder().build()).loadFromString(configs.get(0));
+        List<?> nodes = (List<?>) config.get("nodes");
+        assertEquals(List.of("control-plane", "worker", "worker"), nodes.stream().map(n -> ((Map<?, ?>) n).get("role")).toList());
+        Map<?, ?> networking = (Map<?, ?>) config.get("networking");
+        assertEquals(true, networking.get("disableDefaultCNI"));
+        assertEquals(withoutKubeProxy ? "none" : null, networking.get("kubeProxyMode"));
+        String log = standIns.log();
+        assertTrue(log.contains("kind create cluster --name cnibench --config "), log);
+        assertTrue(log.contains(" --image kindest/node:v1.33.1 --kubeconfig "), log);
+        assertTrue(log.endsWith("kind delete cluster --name cnibench\n"), "teardown deletes the cluster last:\n" + log);
+    }
+
+    private void assertMeasuredAndReported(EgressRunner.Outcome run, StandIns standIns, FakePrometheus prometheus) throws IOException {
+        assertTrue(standIns.log().contains("docker network inspect kind"), "the iperf3 server address comes from the kind network");
+        Path dir = run.runDir();
+        int intervals = new ObjectMapper().readTree(clientPodLog).get("intervals").size();
+        List<String> iperf = Files.readAllLines(dir.resolve("iperf.csv"));
+        List<String> header = List.of(iperf.get(0).split(","));
+        Map<String, Long> rowsPerPath = iperf.stream().skip(1).map(l -> l.split(",")[header.indexOf("path")])
+                .collect(Collectors.groupingBy(p -> p, Collectors.counting()));
+        assertEquals(Map.of("gateway", (long) REPEATS * intervals, "direct", (long) REPEATS * intervals), rowsPerPath);
+        for (String raw : List.of("gateway-1", "gateway-2", "direct-1", "direct-2")) {
+            assertEquals(intervals, new ObjectMapper().readTree(dir.resolve("iperf3/" + raw + ".json").toFile()).get("intervals").size(), raw);
+        }
+        List<String> metrics = Files.readAllLines(dir.resolve("metrics.csv"));
+        assertEquals("timestamp,path,repeat,node,metric,mode,device,value", metrics.get(0));
+        assertTrue(metrics.stream().anyMatch(l -> l.contains(",gateway,2,cnibench-worker2,cpu_seconds_rate,softirq,,")), metrics.toString());
+        assertTrue(prometheus.queries().stream().anyMatch(q -> q.startsWith("/api/v1/query_range")));
+        String summary = Files.readString(dir.resolve("summary.csv"));
+        assertTrue(summary.contains("\ngateway,") && summary.contains("\ndirect,"), summary);
+        assertTrue(Files.readString(dir.resolve("report.html")).contains("<html"));
+        assertFalse(Files.exists(dir.resolve("iperf3-server.pid")) && ProcessHandle.of(Long.parseLong(
+                Files.readString(dir.resolve("iperf3-server.pid")).trim())).isPresent(), "the iperf3 server was stopped");
+    }
+
+    private String mockUrl() {
+        return client.getConfiguration().getMasterUrl();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

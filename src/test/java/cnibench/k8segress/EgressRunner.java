@@ -1,0 +1,57 @@
+package cnibench.k8segress;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/** Runs one of the project's egress playbooks through ./runner with the local inventory, as a user would. */
+final class EgressRunner {
+    static final Path PROJECT = Path.of(System.getProperty("user.dir")).toAbsolutePath();
+    static final Path FIXTURES = PROJECT.resolve("src/test/resources/k8segress");
+    private static final long TIMEOUT_SECONDS = 240;
+
+    /** What a finished run left: exit code, output, and its results/<playbook>/<stamp>/ directory (null if none). */
+    record Outcome(int exitCode, String output, Path runDir) {
+    }
+
+    private EgressRunner() {
+    }
+
+    static Outcome play(String playbook, List<String> args, StandIns standIns, Map<String, String> env, Path results)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(PROJECT.resolve("runner").toString(), "play", playbook,
+                "-i", PROJECT.resolve("inventory/local").toString()));
+        command.addAll(args);
+        ProcessBuilder pb = new ProcessBuilder(command).directory(PROJECT.toFile()).redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        pb.environment().putAll(env);
+        pb.environment().put("PATH", standIns.path());
+        pb.environment().put("STANDIN_DIR", standIns.dir().toString());
+        pb.environment().put("CNIBENCH_RESULTS", results.toString());
+        pb.environment().put("ANSIBLE_NOCOLOR", "1");
+        Path output = Files.createTempFile(results, "output", ".txt");
+        pb.redirectOutput(output.toFile());
+        Process process = pb.start();
+        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            throw new AssertionError("timed out: " + String.join(" ", command) + "\n" + Files.readString(output));
+        }
+        return new Outcome(process.exitValue(), Files.readString(output), runDir(results.resolve(playbook.replace(".yml", ""))));
+    }
+
+    private static Path runDir(Path playbookResults) throws IOException {
+        if (!Files.isDirectory(playbookResults)) {
+            return null;
+        }
+        try (Stream<Path> runs = Files.list(playbookResults)) {
+            return runs.filter(Files::isDirectory).sorted().reduce((a, b) -> b).orElse(null);
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package cnibench.k8segress;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.NodeBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodStatusBuilder;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentConditionBuilder;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Plays the parts of a kind cluster that the fabric8 CRUD mock lacks, on a background thread: kind's three nodes,
+ * controllers that make Deployments Available and let pods run to Succeeded, and (for Cilium) the operator that
+ * Helm's chart would start and the CRD it registers. When a client pod appears it notes which egress objects
+ * exist at that moment, so a test can check what the gateway phase and the direct phase ran against.
+ */
+final class FakeCluster implements AutoCloseable {
+    static final List<String> NODES = List.of("cnibench-control-plane", "cnibench-worker", "cnibench-worker2");
+
+    private final KubernetesClient client;
+    private final StandIns standIns;
+    private final List<String[]> egressKinds;
+    private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor();
+    private final Map<String, List<String>> egressObjectsAtPod = new ConcurrentHashMap<>();
+    private volatile Throwable failure;
+
+    /** egressKinds: apiVersion and kind of each egress object to watch for. */
+    FakeCluster(KubernetesClient client, StandIns standIns, List<String[]> egressKinds) {
+        this.client = client;
+        this.standIns = standIns;
+        this.egressKinds = egressKinds;
+        for (int i = 0; i < NODES.size(); i++) {
+            client.nodes().resource(new NodeBuilder().withNewMetadata().withName(NODES.get(i))
+                    .addToLabels("kubernetes.io/hostname", NODES.get(i)).endMetadata()
+                    .withNewStatus().addNewAddress().withType("InternalIP").withAddress("172.18.0." + (i + 2)).endAddress()
+                    .addNewAddress().withType("Hostname").withAddress(NODES.get(i)).endAddress().endStatus().build()).create();
+        }
+        loop.scheduleWithFixedDelay(this::step, 0, 100, TimeUnit.MILLISECONDS);
+    }
+
+    /** For each client pod, the names of the egress objects that existed when it was created. */
+    Map<String, List<String>> egressObjectsAtPod() {
+        if (failure != null) {
+            throw new AssertionError("the fake cluster failed", failure);
+        }
+        return egressObjectsAtPod;
+    }
+
+    private void step() {
+        try {
+            startCiliumOperatorOnceHelmInstalled();
+            client.apps().deployments().inAnyNamespace().list().getItems().stream()
+                    .filter(d -> d.getStatus() == null || d.getStatus().getConditions().isEmpty())
+                    .forEach(this::makeAvailable);
+            client.pods().inAnyNamespace().list().getItems().stream()
+                    .filter(p -> p.getStatus() == null || p.getStatus().getPhase() == null)
+                    .forEach(this::runToCompletion);
+        } catch (Throwable e) {
+            failure = e;
+        }
+    }
+
+    private void makeAvailable(Deployment deployment) {
+        deployment.setStatus(new DeploymentStatusBuilder().withReplicas(1).withReadyReplicas(1).withAvailableReplicas(1)
+                .addToConditions(new DeploymentConditionBuilder().withType("Available").withStatus("True")
+                        .withReason("MinimumReplicasAvailable").build()).build());
+        client.apps().deployments().resource(deployment).updateStatus();
+    }
+
+    private void runToCompletion(Pod pod) {
+        egressObjectsAtPod.put(pod.getMetadata().getName(), egressKinds.stream()
+                .flatMap(k -> client.genericKubernetesResources(k[0], k[1]).list().getItems().stream())
+                .map(GenericKubernetesResource::getKind).sorted().toList());
+        pod.setStatus(new PodStatusBuilder().withPhase("Succeeded").build());
+        client.pods().resource(pod).updateStatus();
+    }
+
+    private void startCiliumOperatorOnceHelmInstalled() throws Exception {
+        if (!standIns.log().contains("helm upgrade --install")
+                || client.apps().deployments().inNamespace("kube-system").withName("cilium-operator").get() != null) {
+            return;
+        }
+        try (InputStream crd = Files.newInputStream(ReferenceFiles.CILIUM_EGRESS_CRD)) {
+            client.apiextensions().v1().customResourceDefinitions()
+                    .resource(client.getKubernetesSerialization().unmarshal(crd, CustomResourceDefinition.class)).create();
+        }
+        client.apps().deployments().inNamespace("kube-system").resource(new DeploymentBuilder().withNewMetadata()
+                .withName("cilium-operator").withNamespace("kube-system").endMetadata().withNewSpec().withNewSelector()
+                .addToMatchLabels("name", "cilium-operator").endSelector().endSpec().build()).create();
+    }
+
+    @Override
+    public void close() {
+        loop.shutdownNow();
+    }
+}

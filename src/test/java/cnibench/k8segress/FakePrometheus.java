@@ -1,0 +1,52 @@
+package cnibench.k8segress;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Prometheus's HTTP API on 127.0.0.1 for the monitoring and scrape roles: instant queries answer that every node
+ * exporter is up, range queries answer with CPU samples of the three nodes (both from fixtures).
+ */
+final class FakePrometheus implements AutoCloseable {
+    private final HttpServer server;
+    private final List<String> queries = new CopyOnWriteArrayList<>();
+
+    FakePrometheus(Path fixtures) throws IOException {
+        byte[] up = Files.readAllBytes(fixtures.resolve("prometheus-up.json"));
+        byte[] range = Files.readAllBytes(fixtures.resolve("prometheus-range.json"));
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/api/v1/", exchange -> {
+            String query = exchange.getRequestURI().getRawQuery();
+            if ("POST".equals(exchange.getRequestMethod())) {
+                query = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            }
+            queries.add(exchange.getRequestURI().getPath() + "?" + query);
+            byte[] body = exchange.getRequestURI().getPath().endsWith("/query_range") ? range : up;
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    List<String> queries() {
+        return queries;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
