@@ -28,11 +28,32 @@ final class DiffPrinter {
         for (String line : unified) {
             if (line.startsWith("--- ") || line.startsWith("+++ ")) {
                 out.add(line.substring(0, 3) + " " + line.substring(4));
+            } else if (line.startsWith("@@ ")) {
+                out.add(hunkHeader(line));
             } else {
                 out.add(line);
             }
         }
         return String.join("\n", out) + "\n";
+    }
+
+    private static final java.util.regex.Pattern HUNK = java.util.regex.Pattern.compile("@@ -(\\d+),(\\d+) \\+(\\d+),(\\d+) @@");
+
+    /** A hunk header as Python's difflib writes it: a one-line range without its length, an empty one from 0. */
+    private static String hunkHeader(String line) {
+        java.util.regex.Matcher m = HUNK.matcher(line);
+        if (!m.find()) {
+            return line;
+        }
+        return "@@ -" + range(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)))
+                + " +" + range(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4))) + " @@";
+    }
+
+    private static String range(int start, int length) {
+        if (length == 1) {
+            return String.valueOf(start);
+        }
+        return (length == 0 ? Math.max(0, start - 1) : start) + "," + length;
     }
 
     private static String header(String side, Object name) {

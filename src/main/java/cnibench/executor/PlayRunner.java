@@ -180,6 +180,20 @@ final class PlayRunner {
         return rescueStack.get().contains(Boolean.TRUE);
     }
 
+    /** The task's name templated with the first host's variables, as the banner shows it; as written when that fails. */
+    private String bannerName(Task task, List<Host> hosts) {
+        String name = task.name();
+        if (name == null || !Templar.isTemplate(name) || hosts.isEmpty()) {
+            return task.displayName();
+        }
+        try {
+            String templated = String.valueOf(templar.template(name, variables.forTask(hosts.get(0), task, includeParams(task))));
+            return task.role() != null ? task.role().name() + " : " + templated : templated;
+        } catch (RuntimeException e) {
+            return task.displayName();
+        }
+    }
+
     /** In rescue, ansible_failed_task and ansible_failed_result describe what failed. */
     private void exposeFailure(Host host) {
         TaskResult last = lastFailure.get(host);
@@ -211,7 +225,7 @@ final class PlayRunner {
         if (Actions.INCLUDE_TASKS.contains(task.action()) || Actions.INCLUDE_ROLE.contains(task.action())) {
             return include(task, hosts);
         }
-        callback.taskStart(task, task.displayName(), task.isHandler());
+        callback.taskStart(task, bannerName(task, hosts), task.isHandler());
         boolean runOnce = Boolean.TRUE.equals(templar.template(task.keyword("run_once"), Map.of()))
                 || "true".equalsIgnoreCase(String.valueOf(task.keyword("run_once")));
         List<Host> targets = runOnce ? hosts.subList(0, 1) : hosts;
@@ -334,7 +348,13 @@ final class PlayRunner {
         }
         for (Object name : n instanceof List<?> l ? l : List.of(n)) {
             String wanted = String.valueOf(templar.template(name, variables.forHost(host)));
-            List<Task> matching = play.handlers().stream().filter(h -> handles(h, wanted)).toList();
+            // by name the last handler defined wins (a role applied twice has one copy of it per
+            // application, as in Ansible); every handler listening to the topic runs
+            List<Task> named = play.handlers().stream().filter(h -> wanted.equals(h.name()) || wanted.equals(h.displayName())).toList();
+            List<Task> matching = new ArrayList<>(play.handlers().stream().filter(h -> listens(h, wanted)).toList());
+            if (!named.isEmpty()) {
+                matching.add(named.get(named.size() - 1));
+            }
             if (matching.isEmpty()) {
                 throw new SourceError("The requested handler '" + wanted + "' was not found in either the main handlers"
                         + " list nor in the listening handlers list", task.position());
@@ -343,10 +363,7 @@ final class PlayRunner {
         }
     }
 
-    private static boolean handles(Task handler, String name) {
-        if (name.equals(handler.name()) || name.equals(handler.displayName())) {
-            return true;
-        }
+    private static boolean listens(Task handler, String name) {
         Object listen = handler.ownKeywords().get("listen");
         return listen != null && (listen instanceof List<?> l ? l.contains(name) : String.valueOf(listen).equals(name));
     }
@@ -372,7 +389,7 @@ final class PlayRunner {
 
     private Set<Host> meta(Task task, List<Host> hosts) {
         String what = String.valueOf(task.args().get("_raw_params")).trim();
-        callback.taskStart(task, task.displayName(), task.isHandler());
+        callback.taskStart(task, bannerName(task, hosts), task.isHandler());
         switch (what) {
             case "flush_handlers" -> {
                 return flushHandlers(hosts);
@@ -443,11 +460,11 @@ final class PlayRunner {
                     }
                 }
                 if (!any) {
-                    callback.taskStart(task, task.displayName(), task.isHandler());
+                    callback.taskStart(task, bannerName(task, hosts), task.isHandler());
                     record(new TaskResult(h, task, TaskStatus.SKIPPED, skipped(), false, null, null));
                 }
             } catch (RuntimeException e) {
-                callback.taskStart(task, task.displayName(), task.isHandler());
+                callback.taskStart(task, bannerName(task, hosts), task.isHandler());
                 record(new TaskResult(h, task, TaskStatus.FAILED, TaskRunner.failure(e instanceof SourceError se ? se.render()
                         : TaskRunner.describe(e)), false, null, null));
                 failed.add(h);
@@ -456,7 +473,7 @@ final class PlayRunner {
         byTarget.values().forEach(group -> group.removeAll(failed));
         byTarget.values().removeIf(List::isEmpty);
         for (Map.Entry<String, List<Host>> e : byTarget.entrySet()) {
-            callback.taskStart(task, task.displayName(), task.isHandler());
+            callback.taskStart(task, bannerName(task, hosts), task.isHandler());
             if (!role) {
                 // include_tasks reports (and counts) an `included:` result; include_role shows only its banner
                 callback.included(files.get(e.getKey()), e.getValue().stream().map(Host::name).toList(), labels.get(e.getKey()));
@@ -488,7 +505,8 @@ final class PlayRunner {
                 v.forEach((k, val) -> ref.put(String.valueOf(k), val));
             }
             String from = args.get("tasks_from") == null ? "main" : String.valueOf(args.get("tasks_from"));
-            block.block().addAll(loader.applyRole(ref, task.position(), block, play, null, from, null));
+            // a fresh set: the included role runs even if applied before, and its handlers join the play
+            block.block().addAll(loader.applyRole(ref, task.position(), block, play, null, from, new java.util.HashSet<>()));
         } else {
             block.block().addAll(loader.parseFile(resolveInclude(task, args), block, task.isHandler(), task.position()));
         }

@@ -44,6 +44,28 @@ final class CollectionFilters {
         return Undefined.variable(PyRepr.str(key));
     }
 
+    /** batch: lists of n items, the last one filled with fill_with when given (Jinja2's batch). */
+    private static Object batch(Object value, FilterArgs a) {
+        int size = ((Number) a.get(0, "linecount")).intValue();
+        Object fill = a.get(1, "fill_with");
+        List<Object> out = new ArrayList<>();
+        List<Object> current = new ArrayList<>();
+        for (Object item : list(value)) {
+            current.add(item);
+            if (current.size() == size) {
+                out.add(current);
+                current = new ArrayList<>();
+            }
+        }
+        if (!current.isEmpty()) {
+            while (fill != null && current.size() < size) {
+                current.add(fill);
+            }
+            out.add(current);
+        }
+        return out;
+    }
+
     /** subelements: (item, sub) pairs for each element of item[attribute], as with_subelements gives. */
     private static Object subelements(Object value, FilterArgs a) {
         String attribute = a.string(0, "subelements", null);
@@ -74,6 +96,7 @@ final class CollectionFilters {
         c.add("items2dict", (v, a) -> items2dict(list(v), a.string(0, "key_name", "key"), a.string(1, "value_name", "value")));
         c.add("combine", CollectionFilters::combine);
         c.add("extract", CollectionFilters::extract);
+        c.add("batch", CollectionFilters::batch);
         c.add("subelements", CollectionFilters::subelements);
         c.add("flatten", (v, a) -> flatten(list(v), a.get(0, "levels") == null ? -1 : ((Number) a.get(0, "levels")).intValue(),
                 a.flag(1, "skip_nulls", true)));

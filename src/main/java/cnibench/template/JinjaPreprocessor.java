@@ -87,7 +87,16 @@ final class JinjaPreprocessor {
                 if (c == '\\' && rawStrings) {
                     out.append(c);
                 } else if (c == '\\' && i + 1 < text.length()) {
-                    out.append(text.charAt(++i));
+                    char next = text.charAt(++i);
+                    // Jinja decodes Python's escapes in literals; Jinjava's EL knows only \\ \' \"
+                    // (Python keeps an unknown escape such as \w as written: a backslash for the EL)
+                    switch (next) {
+                        case 'n' -> out.setCharAt(out.length() - 1, '\n');
+                        case 't' -> out.setCharAt(out.length() - 1, '\t');
+                        case 'r' -> out.setCharAt(out.length() - 1, '\r');
+                        case '\\', '\'', '"' -> out.append(next);
+                        default -> out.append('\\').append(next);
+                    }
                 } else if (c == quote) {
                     quote = 0;
                 }

@@ -143,7 +143,8 @@ public final class Templar {
             return false;
         }
         String source = String.valueOf(condition);
-        JinjaEngine.ParsedTemplate parsed = engine.parse("{{ " + expression + " }}");
+        // as Ansible's {% if %} wrapper: string literals in a condition decode their escapes
+        JinjaEngine.ParsedTemplate parsed = engine.parseFile("{{ " + expression + " }}");
         if (parsed.expression() == null) {
             throw new TemplateError("unable to evaluate conditional: " + source);
         }

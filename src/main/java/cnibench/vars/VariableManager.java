@@ -135,6 +135,10 @@ public final class VariableManager {
         v.putAll(runMagic);
         v.put("inventory_hostname", host.name());
         v.put("inventory_hostname_short", host.name().split("\\.")[0]);
+        if (host.source() != null) {
+            v.put("inventory_file", host.source().toString());
+            v.put("inventory_dir", host.source().toAbsolutePath().getParent().toString());
+        }
         v.put("group_names", inventory.groupNames(host));
         v.put("groups", groups);
         v.put("hostvars", new HostVarsView(inventory, this::forHost, templar));

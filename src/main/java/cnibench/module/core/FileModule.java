@@ -22,6 +22,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -153,6 +154,9 @@ public final class FileModule implements Module {
                 return false;
             }
             initialDiff(prev);
+            if (prev.equals("directory")) {
+                before.put("path_content", directoryContent(path));
+            }
             if (!check) {
                 if (prev.equals("directory")) {
                     deleteTree(path);
@@ -162,6 +166,19 @@ public final class FileModule implements Module {
             }
             out.put("state", "absent");
             return true;
+        }
+
+        /** What a directory about to be removed holds, as Ansible's diff lists it (os.walk order, full paths). */
+        private static Map<String, Object> directoryContent(Path dir) throws IOException {
+            List<String> directories = new java.util.ArrayList<>();
+            List<String> files = new java.util.ArrayList<>();
+            try (var walk = Files.walk(dir)) {
+                walk.skip(1).sorted().forEach(p -> (Files.isDirectory(p) ? directories : files).add(p.toString()));
+            }
+            Map<String, Object> content = new LinkedHashMap<>();
+            content.put("directories", directories);
+            content.put("files", files);
+            return content;
         }
 
         private void followLink(String prev) throws IOException {
