@@ -1,5 +1,7 @@
 package cnibench.callback;
 
+import cnibench.text.PythonJson;
+
 import cnibench.executor.Stats;
 import cnibench.executor.TaskResult;
 import cnibench.executor.TaskStatus;

@@ -1,5 +1,7 @@
 package cnibench.callback;
 
+import cnibench.text.PythonJson;
+
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
 import java.util.ArrayList;

@@ -23,7 +23,7 @@ final class PythonRepr {
             return s.contains("'") && !s.contains("\"") ? "\"" + s + "\"" : "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'";
         }
         if (v instanceof Double d) {
-            return cnibench.callback.PythonJson.dumps(d, null, false);
+            return cnibench.text.PythonJson.dumps(d, null, false);
         }
         if (v instanceof Map<?, ?> m) {
             StringBuilder out = new StringBuilder("{");

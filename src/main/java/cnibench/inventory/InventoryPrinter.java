@@ -1,5 +1,7 @@
 package cnibench.inventory;
 
+import cnibench.text.PythonJson;
+
 import cnibench.source.Position;
 import cnibench.source.SourceError;
 import java.util.ArrayList;
@@ -31,7 +33,7 @@ public final class InventoryPrinter {
             }
         }
         out.put("_meta", Map.of("hostvars", hostvars));
-        return PythonJson.dumps(out);
+        return PythonJson.dumps(out, 4, true);
     }
 
     private static void formatGroup(Group group, Map<String, Object> out, Set<String> seen) {
@@ -88,6 +90,6 @@ public final class InventoryPrinter {
         if (hosts.size() != 1) {
             throw new SourceError("You must pass a single valid host to --host parameter", Position.UNKNOWN);
         }
-        return PythonJson.dumps(vars.forHost(hosts.get(0), List.of()));
+        return PythonJson.dumps(vars.forHost(hosts.get(0), List.of()), 4, true);
     }
 }

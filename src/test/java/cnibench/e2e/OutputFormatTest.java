@@ -27,6 +27,9 @@ class OutputFormatTest {
     private static final Pattern TIMES = Pattern.compile("\"(delta|start|end)\": \"[^\"]*\"");
     /** A rendered template's diff header names a temporary copy; only the template's name is stable. */
     private static final Pattern RENDERED_TEMPLATE = Pattern.compile("^\\+\\+\\+ after: \\S*/([^/\\s]+\\.j2)$", Pattern.MULTILINE);
+    /** Which config file is in force differs by design: cnibench reads the project's runner.cfg. */
+    private static final Pattern CONFIG_LINE = Pattern.compile(
+            "^(No config file found; using defaults|Using .* as config file)$", Pattern.MULTILINE);
     private static final Pattern LOCALHOST_WARNING = Pattern.compile(
             "^\\[WARNING\\]: (No inventory was parsed|provided hosts list is empty).*$", Pattern.MULTILINE);
 
@@ -91,6 +94,7 @@ class OutputFormatTest {
     static String normalise(String stdout, Path base) {
         String text = TIMES.matcher(stdout).replaceAll("\"$1\": \"<time>\"");
         text = LOCALHOST_WARNING.matcher(text).replaceAll("");
+        text = CONFIG_LINE.matcher(text).replaceAll("CONFIG");
         text = RENDERED_TEMPLATE.matcher(text).replaceAll("+++ after: <rendered>/$1");
         text = text.replace(base.toString(), "<tmp>").replace(DIR.toString(), "<dir>");
         return text.lines().map(String::stripTrailing).collect(Collectors.joining("\n")).strip();

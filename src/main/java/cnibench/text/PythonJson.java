@@ -1,4 +1,4 @@
-package cnibench.callback;
+package cnibench.text;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes JSON exactly as Python's json.dumps(..., ensure_ascii=False, sort_keys=...) does, so our
- * terminal output matches ansible-playbook's byte for byte.
+ * Writes JSON exactly as Python's json.dumps(..., ensure_ascii=False, sort_keys=...) does, so what we
+ * print (results, ansible-inventory output, diffs, copied content) matches Ansible's byte for byte.
  */
 public final class PythonJson {
     private PythonJson() {
@@ -76,28 +76,24 @@ public final class PythonJson {
         }
     }
 
-    static String pythonFloat(double d) {
+    /** Python's float repr: shortest round-trip digits, exponent from 1e16 and below 1e-4. */
+    public static String pythonFloat(double d) {
         if (Double.isNaN(d)) {
             return "NaN";
         }
         if (Double.isInfinite(d)) {
             return d > 0 ? "Infinity" : "-Infinity";
         }
-        if (d == Math.rint(d) && Math.abs(d) < 1e16) {
-            return String.valueOf((long) d) + ".0";
+        double abs = Math.abs(d);
+        if (d == 0 || (abs >= 1e-4 && abs < 1e16)) {
+            String plain = new java.math.BigDecimal(Double.toString(d)).stripTrailingZeros().toPlainString();
+            return plain.contains(".") ? plain : plain + ".0";
         }
-        String s = Double.toString(d);
-        if (s.contains("E")) {
-            // Python writes 1e-05 where Java writes 1.0E-5
-            String[] parts = s.split("E");
-            String mantissa = parts[0].endsWith(".0") ? parts[0].substring(0, parts[0].length() - 2) : parts[0];
-            int exp = Integer.parseInt(parts[1]);
-            if (exp >= -4 && exp < 16) {
-                return new java.math.BigDecimal(s).stripTrailingZeros().toPlainString();
-            }
-            return mantissa + "e" + (exp < 0 ? "-" : "+") + String.format("%02d", Math.abs(exp));
-        }
-        return s;
+        java.math.BigDecimal bd = new java.math.BigDecimal(Double.toString(d)).stripTrailingZeros();
+        int exponent = bd.precision() - bd.scale() - 1;
+        String digits = bd.unscaledValue().abs().toString();
+        String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
+        return (d < 0 ? "-" : "") + mantissa + "e" + (exponent < 0 ? "-" : "+") + String.format("%02d", Math.abs(exponent));
     }
 
     private static void string(StringBuilder out, String s) {

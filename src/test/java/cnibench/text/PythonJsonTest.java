@@ -1,4 +1,4 @@
-package cnibench.callback;
+package cnibench.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
