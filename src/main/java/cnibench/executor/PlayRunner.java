@@ -43,6 +43,8 @@ final class PlayRunner {
     private final Map<Host, Set<Task>> notified = new ConcurrentHashMap<>();
     private final Map<Host, TaskResult> lastFailure = new ConcurrentHashMap<>();
     private final ThreadLocal<java.util.ArrayDeque<Boolean>> rescueStack = ThreadLocal.withInitial(java.util.ArrayDeque::new);
+    /** Parameters of dynamic includes (vars, loop items), found by included tasks up their scope chain. */
+    private final Map<Block, Map<String, Object>> includeParamsByBlock = new ConcurrentHashMap<>();
     private volatile boolean startReached;
     private volatile boolean playEnded;
     private Play play;
@@ -299,8 +301,6 @@ final class PlayRunner {
         return out;
     }
 
-    private final Map<Task, Map<String, Object>> includeParamsByTask = new ConcurrentHashMap<>();
-
     /** Include parameters reach included tasks through the scope chain; registered here per task. */
     private Map<String, Object> includeParams(Task task) {
         for (cnibench.playbook.Scope s = task; s != null; s = s.parent()) {
@@ -313,8 +313,6 @@ final class PlayRunner {
         }
         return Map.of();
     }
-
-    private final Map<Block, Map<String, Object>> includeParamsByBlock = new ConcurrentHashMap<>();
 
     private void record(TaskResult r) {
         String host = r.host().name();

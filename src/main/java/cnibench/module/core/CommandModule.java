@@ -1,5 +1,7 @@
 package cnibench.module.core;
 
+import cnibench.text.ShellWords;
+
 import cnibench.module.spi.ArgSpec;
 import cnibench.module.spi.ArgType;
 import cnibench.module.spi.Arguments;

@@ -1,5 +1,7 @@
 package cnibench.module.core;
 
+import cnibench.text.ShellWords;
+
 import cnibench.connection.CommandRequest;
 import cnibench.connection.CommandResult;
 import cnibench.connection.Connection;

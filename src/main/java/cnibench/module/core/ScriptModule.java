@@ -1,5 +1,7 @@
 package cnibench.module.core;
 
+import cnibench.text.ShellWords;
+
 import cnibench.connection.CommandRequest;
 import cnibench.connection.Connection;
 import cnibench.module.spi.ArgSpec;

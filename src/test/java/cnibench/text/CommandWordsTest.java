@@ -1,4 +1,4 @@
-package cnibench.module.kubernetes;
+package cnibench.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class ShellWordsTest {
+class CommandWordsTest {
     @Test
     void splitsAsShlexDoes() {
         assertEquals(List.of("iperf3", "-c", "10.0.0.1", "-J"), ShellWords.split("  iperf3 -c 10.0.0.1   -J "));

@@ -1,4 +1,4 @@
-package cnibench.module.core;
+package cnibench.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package cnibench.module.core;
+package cnibench.text;
 
 import java.util.ArrayList;
 import java.util.List;
