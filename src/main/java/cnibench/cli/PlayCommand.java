@@ -8,6 +8,7 @@ import cnibench.executor.Interruption;
 import cnibench.executor.PlaybookRunner;
 import cnibench.executor.RunOptions;
 import cnibench.inventory.Inventory;
+import cnibench.inventory.VarsFiles;
 import cnibench.module.spi.ModuleRegistry;
 import cnibench.playbook.Play;
 import cnibench.playbook.Playbook;
@@ -119,6 +120,7 @@ final class PlayCommand implements Callable<Integer> {
         given.put("extra_vars", extra);
         given.put("check", check);
         given.put("revision", project.revision());
+        given.put("inventory_vars", pinnedVars(inv));
         RunRecord record = RunRecord.create(project.resultsRoot(), baseName(playbook.file()), given);
         magic.put("cnibench_run_dir", record.dir().toString());
         PlaybookRunner runner = new PlaybookRunner(modules, templar, loader, variables,
@@ -175,6 +177,14 @@ final class PlayCommand implements Callable<Integer> {
         }
         magic.put("cnibench_home", project.home == null ? project.cwd.toString() : project.home.toString());
         return magic;
+    }
+
+    /** What the inventory pins for every host (group all: versions, sizes, durations), for the run record. */
+    private static Map<String, Object> pinnedVars(Inventory inv) {
+        Map<String, Object> pinned = new LinkedHashMap<>(inv.all().vars());
+        VarsFiles files = new VarsFiles();
+        inv.sourceDirs().forEach(dir -> pinned.putAll(files.groupVars(dir, "all")));
+        return pinned;
     }
 
     private static void awaitQuietly(java.util.concurrent.CountDownLatch latch) {
