@@ -18,7 +18,7 @@ class CopyModuleTest {
     Path tmp;
 
     private final CopyModule module = new CopyModule();
-    private FilesTestContext ctx;
+    private TestContext ctx;
 
     @BeforeEach
     void playbookWithFiles() throws Exception {
@@ -26,7 +26,7 @@ class CopyModuleTest {
         Files.writeString(tmp.resolve("play/files/src.txt"), "hello\n");
         Files.writeString(tmp.resolve("play/files/tree/a"), "1\n");
         Files.writeString(tmp.resolve("play/files/tree/sub/b"), "2\n");
-        ctx = new FilesTestContext(tmp.resolve("play"));
+        ctx = new TestContext(tmp.resolve("play"));
     }
 
     private ModuleResult run(Object... args) throws Exception {

@@ -31,7 +31,7 @@ class FindModuleTest {
     }
 
     private ModuleResult find(Object... args) throws Exception {
-        return new FilesTestContext(tmp).run(new FindModule(), Args.of(args));
+        return new TestContext(tmp).run(new FindModule(), Args.of(args));
     }
 
     @SuppressWarnings("unchecked")

@@ -16,13 +16,13 @@ class TemplateModuleTest {
     Path tmp;
 
     private final TemplateModule module = new TemplateModule();
-    private FilesTestContext ctx;
+    private TestContext ctx;
 
     @BeforeEach
     void playbookWithTemplate() throws Exception {
         Files.createDirectories(tmp.resolve("play/templates"));
         Files.writeString(tmp.resolve("play/templates/t.j2"), "x={{ v }}\n");
-        ctx = new FilesTestContext(tmp.resolve("play")).var("v", 5);
+        ctx = new TestContext(tmp.resolve("play")).var("v", 5);
     }
 
     @Test

@@ -8,26 +8,22 @@ import cnibench.module.spi.Module;
 import cnibench.module.spi.ModuleContext;
 import cnibench.module.spi.ModuleResult;
 import cnibench.template.Templar;
-import cnibench.template.UndefinedVariableError;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** A module context for tests: this machine, a plain map of variables, files under one directory. */
 final class TestContext implements ModuleContext {
-    private static final Pattern LONE_NAME = Pattern.compile("\\{\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}}");
-
     private final Map<String, Object> vars = new HashMap<>();
     private static final Templar TEMPLAR = new Templar();
     private final Connection connection;
     private final Path baseDir;
     private final List<String> progress = new ArrayList<>();
     private boolean checkMode;
+    private boolean diffMode;
 
     TestContext(Path baseDir) {
         this(baseDir, new LocalConnection());
@@ -44,7 +40,16 @@ final class TestContext implements ModuleContext {
     }
 
     TestContext check() {
-        this.checkMode = true;
+        return check(true);
+    }
+
+    TestContext check(boolean value) {
+        this.checkMode = value;
+        return this;
+    }
+
+    TestContext diff(boolean value) {
+        this.diffMode = value;
         return this;
     }
 
@@ -73,18 +78,8 @@ final class TestContext implements ModuleContext {
         return vars;
     }
 
-    /** A lone {{ name }} keeps its native type and fails when undefined, as the real Templar does. */
     @Override
     public Object template(Object value) {
-        if (value instanceof String s) {
-            Matcher lone = LONE_NAME.matcher(s.strip());
-            if (lone.matches()) {
-                if (!vars.containsKey(lone.group(1))) {
-                    throw new UndefinedVariableError(lone.group(1));
-                }
-                return vars.get(lone.group(1));
-            }
-        }
         return TEMPLAR.template(value, vars);
     }
 
@@ -105,7 +100,7 @@ final class TestContext implements ModuleContext {
 
     @Override
     public boolean diffMode() {
-        return false;
+        return diffMode;
     }
 
     @Override

@@ -17,7 +17,7 @@ class TextFileModulesTest {
     Path tmp;
 
     private ModuleResult run(Module module, Object... args) throws Exception {
-        return new FilesTestContext(tmp).run(module, Args.of(args));
+        return new TestContext(tmp).run(module, Args.of(args));
     }
 
     private static void assertResult(ModuleResult r, boolean changed, String msg) {
@@ -84,7 +84,7 @@ class TextFileModulesTest {
     @Test
     void lineinfileCheckModeAndDiff() throws Exception {
         Path f = Files.writeString(tmp.resolve("l.txt"), "a\n");
-        ModuleResult r = new FilesTestContext(tmp).check(true).diff(true).run(new LineinfileModule(), Args.of("path", f.toString(), "line", "q"));
+        ModuleResult r = new TestContext(tmp).check(true).diff(true).run(new LineinfileModule(), Args.of("path", f.toString(), "line", "q"));
         assertResult(r, true, "line added");
         assertEquals("a\n", r.diff().get("before"));
         assertEquals("a\nq\n", r.diff().get("after"));
@@ -141,7 +141,7 @@ class TextFileModulesTest {
     @Test
     void replaceNamedGroupsAndCheckMode() throws Exception {
         Path f = Files.writeString(tmp.resolve("n.txt"), "port=80\n");
-        ModuleResult r = new FilesTestContext(tmp).check(true).run(new ReplaceModule(),
+        ModuleResult r = new TestContext(tmp).check(true).run(new ReplaceModule(),
                 Args.of("path", f.toString(), "regexp", "port=(?P<n>\\d+)", "replace", "port=\\g<n>80"));
         assertResult(r, true, "1 replacements made");
         assertEquals("port=80\n", Files.readString(f));
