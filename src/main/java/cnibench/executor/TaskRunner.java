@@ -65,7 +65,16 @@ final class TaskRunner {
         }
         String delegate = null;
         try {
-            List<Object> items = LoopItems.of(task.ownKeywords(), templar, vars);
+            List<Object> items;
+            try {
+                items = LoopItems.of(task.ownKeywords(), templar, vars);
+            } catch (UndefinedVariableError e) {
+                // as Ansible: a loop over an undefined variable fails only if the task's conditions hold
+                if (conditionsFail(task, vars)) {
+                    return finish(task, host, skippedByCondition(), null);
+                }
+                return finish(task, host, loopFailure(e), null);
+            }
             delegate = items == null ? delegateOf(task, vars) : null;
             Map<String, Object> result = items == null ? runSingle(task, host, vars, delegate)
                     : runLoop(task, host, vars, items, delegate, includeParams);
@@ -466,6 +475,15 @@ final class TaskRunner {
         return v;
     }
 
+    /** Whether a condition is false; one that cannot be evaluated (it uses the item) leaves the loop's error to report. */
+    private boolean conditionsFail(Task task, Map<String, Object> vars) {
+        try {
+            return failingCondition(task, vars) != null;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     /** The first condition of the task (and its blocks) that is false, or null when all hold. */
     String failingCondition(Task task, Map<String, Object> vars) {
         for (Object c : task.conditions()) {
@@ -585,6 +603,14 @@ final class TaskRunner {
         r.put("changed", false);
         r.put("failed", true);
         r.put("msg", msg);
+        return r;
+    }
+
+    /** Ansible reports an undefined loop with the bare message, twice (Jinja's and its own), and no "changed". */
+    private static Map<String, Object> loopFailure(UndefinedVariableError e) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("failed", true);
+        r.put("msg", e.getMessage() + ". " + e.getMessage());
         return r;
     }
 

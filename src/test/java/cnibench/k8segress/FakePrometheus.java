@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +13,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Prometheus's HTTP API on 127.0.0.1 for the monitoring and scrape roles: instant queries answer that every node
- * exporter is up, range queries answer with CPU samples of the three nodes (both from fixtures).
+ * exporter is up, range queries answer with CPU samples of the three nodes (both from fixtures), and the time of
+ * the last scrape is now.
  */
 final class FakePrometheus implements AutoCloseable {
     private final HttpServer server;
@@ -28,13 +30,21 @@ final class FakePrometheus implements AutoCloseable {
                 query = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             }
             queries.add(exchange.getRequestURI().getPath() + "?" + query);
-            byte[] body = exchange.getRequestURI().getPath().endsWith("/query_range") ? range : up;
+            byte[] body = exchange.getRequestURI().getPath().endsWith("/query_range") ? range
+                    : URLDecoder.decode(query, StandardCharsets.UTF_8).contains("timestamp(") ? lastScrape() : up;
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
             exchange.close();
         });
         server.start();
+    }
+
+    /** Every target was scraped just now: answers the scrape role's wait for a scrape after the last window. */
+    private static byte[] lastScrape() {
+        double now = System.currentTimeMillis() / 1000.0;
+        return ("{\"status\": \"success\", \"data\": {\"resultType\": \"vector\", \"result\": [{\"metric\": {}, \"value\": ["
+                + now + ", \"" + now + "\"]}]}}").getBytes(StandardCharsets.UTF_8);
     }
 
     String url() {

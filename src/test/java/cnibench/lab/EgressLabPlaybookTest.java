@@ -19,7 +19,7 @@ class EgressLabPlaybookTest {
     @Test
     void theLabPlaybookLoadsAndListsItsRolesInOrder() throws Exception {
         String tasks = runner("play", "playbooks/egress-lab.yml", "-i", "inventory/lab", "--list-tasks");
-        List<String> roles = List.of("lab_prerequisites", "lab_teardown", "lab_topology", "lab_egress_path", "monitoring_lab",
+        List<String> roles = List.of("lab_prerequisites", "lab_teardown", "monitoring_lab", "lab_topology", "lab_egress_path",
                 "lab_environment", "lab_iperf_server", "verify_egress_path", "run_lab_iperf", "scrape_prometheus_data",
                 "lab_report");
         int at = -1;

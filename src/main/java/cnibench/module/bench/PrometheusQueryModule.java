@@ -22,6 +22,7 @@ import java.util.TreeSet;
 
 /** Runs a PromQL query (instant or range) and returns its series, flat rows, and optionally a CSV file. */
 public final class PrometheusQueryModule implements Module {
+    private static final long POLL_MILLIS = 100;
     private static final ModuleSpec SPEC = ModuleSpec.builder("prometheus_query")
             .alias("cnibench.bench.prometheus_query")
             .description("Queries Prometheus's HTTP API; range queries give one row per sample for CSV files.")
@@ -33,6 +34,9 @@ public final class PrometheusQueryModule implements Module {
             .arg(ArgSpec.of("step", ArgType.RAW, "Range resolution: seconds or a duration such as 15s."))
             .arg(ArgSpec.of("time", ArgType.RAW, "Evaluation time of an instant query (default: now)."))
             .arg(ArgSpec.of("timeout", ArgType.INT, "Seconds to wait for Prometheus.").defaultValue(30))
+            .arg(ArgSpec.of("until_at_least", ArgType.FLOAT,
+                    "Repeat the instant query every 0.1 s until its first value is at least this (no series counts as 0)."))
+            .arg(ArgSpec.of("wait_timeout", ArgType.FLOAT, "Seconds until_at_least may wait before the task fails.").defaultValue(30))
             .arg(ArgSpec.of("csv_dest", ArgType.PATH, "File to write the rows to, with a header."))
             .arg(ArgSpec.of("csv_columns", ArgType.LIST, "Columns of csv_dest (default: timestamp, value, the labels sorted).")
                     .elements(ArgType.STR))
@@ -76,10 +80,17 @@ public final class PrometheusQueryModule implements Module {
         } else if (args.has("time")) {
             params.put("time", text(args.raw("time")));
         }
+        if (range && args.has("until_at_least")) {
+            return ModuleResult.failed("until_at_least waits on an instant query, not on type=range");
+        }
         PrometheusClient client = new PrometheusClient(Duration.ofSeconds(args.integer("timeout")));
+        String endpoint = range ? "/api/v1/query_range" : "/api/v1/query";
         PrometheusClient.Answer answer;
         try {
-            answer = client.query(args.str("url"), range ? "/api/v1/query_range" : "/api/v1/query", params);
+            if (args.has("until_at_least")) {
+                return waitUntil(client, args, params);
+            }
+            answer = client.query(args.str("url"), endpoint, params);
         } catch (PrometheusClient.QueryException e) {
             return ModuleResult.failed("Prometheus query failed (" + e.errorType() + "): " + e.getMessage())
                     .put("error_type", e.errorType()).put("error", e.getMessage());
@@ -102,6 +113,42 @@ public final class PrometheusQueryModule implements Module {
             out.setChanged(true).put("csv_dest", dest.toString());
         }
         return out;
+    }
+
+    /** Polls rather than relying on until/delay: Ansible's delay is whole seconds, too coarse to wait for a 1 s scrape. */
+    private static ModuleResult waitUntil(PrometheusClient client, Arguments args, Map<String, String> params)
+            throws PrometheusClient.QueryException, IOException, InterruptedException {
+        double wanted = args.number("until_at_least");
+        long started = System.nanoTime();
+        long deadline = started + (long) (args.number("wait_timeout") * 1e9);
+        int attempts = 0;
+        while (true) {
+            attempts++;
+            double value;
+            try {
+                value = firstValue(client.query(args.str("url"), "/api/v1/query", params).result());
+            } catch (ConnectException e) {
+                value = Double.NaN; // still starting
+            }
+            double waited = (System.nanoTime() - started) / 1e9;
+            if (value >= wanted) {
+                return ModuleResult.ok().put("value", value).put("attempts", attempts)
+                        .put("waited_seconds", Math.round(waited * 1000) / 1000.0);
+            }
+            if (System.nanoTime() >= deadline) {
+                String timeout = text(args.number("wait_timeout")) + "s";
+                return ModuleResult.failed(Double.isNaN(value)
+                        ? "Prometheus at " + args.str("url") + " did not accept connections for " + timeout
+                        : "Prometheus: " + args.str("query") + " stayed below " + text(wanted) + " (at " + text(value) + ") for " + timeout)
+                        .put("attempts", attempts);
+            }
+            Thread.sleep(POLL_MILLIS);
+        }
+    }
+
+    private static double firstValue(PrometheusResult result) {
+        return result.rows().stream().map(row -> row.get("value")).filter(v -> v instanceof Number)
+                .mapToDouble(v -> ((Number) v).doubleValue()).findFirst().orElse(0);
     }
 
     private static void writeCsv(Path dest, PrometheusResult result, Arguments args) throws IOException {

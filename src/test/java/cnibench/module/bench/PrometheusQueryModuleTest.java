@@ -107,6 +107,52 @@ class PrometheusQueryModuleTest {
     }
 
     @Test
+    void untilAtLeastPollsTheInstantQueryUntilTheValueIsReached(@TempDir Path dir) throws Exception {
+        fixture = "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[]}}";
+        Thread later = new Thread(() -> {
+            try {
+                Thread.sleep(350);
+            } catch (InterruptedException e) {
+                return;
+            }
+            fixture = "vector.json";
+        });
+        later.start();
+        ModuleResult result = new TestModuleContext(dir).run(module,
+                Map.of("url", url, "query", "count(up == 1)", "until_at_least", 1, "wait_timeout", 10));
+        later.join();
+        assertFalse(result.isFailed(), result.msg());
+        assertEquals(1.0, result.field("value"));
+        assertTrue((Integer) result.field("attempts") >= 3, "polled every 0.1 s: " + result.field("attempts"));
+        assertTrue((Double) result.field("waited_seconds") >= 0.3);
+        assertEquals(Map.of("query", "count(up == 1)"), received.get("/api/v1/query"));
+    }
+
+    @Test
+    void untilAtLeastFailsAfterTheWaitTimeout(@TempDir Path dir) throws Exception {
+        fixture = "vector.json";
+        long started = System.nanoTime();
+        ModuleResult result = new TestModuleContext(dir).run(module,
+                Map.of("url", url, "query", "count(up == 1)", "until_at_least", 3, "wait_timeout", 0.4));
+        assertTrue(result.isFailed());
+        assertEquals("Prometheus: count(up == 1) stayed below 3 (at 1) for 0.4s", result.msg());
+        assertTrue(System.nanoTime() - started >= 400_000_000L);
+
+        ModuleResult range = new TestModuleContext(dir).run(module, Map.of("url", url, "query", "up", "type", "range",
+                "start", 1, "end", 2, "step", 1, "until_at_least", 1));
+        assertEquals("until_at_least waits on an instant query, not on type=range", range.msg());
+    }
+
+    @Test
+    void untilAtLeastWaitsForPrometheusToListen(@TempDir Path dir) throws Exception {
+        String closed = "http://127.0.0.1:" + Iperf3ModuleTest.freePort();
+        ModuleResult result = new TestModuleContext(dir).run(module,
+                Map.of("url", closed, "query", "up", "until_at_least", 1, "wait_timeout", 0.3));
+        assertTrue(result.isFailed());
+        assertEquals("Prometheus at " + closed + " did not accept connections for 0.3s", result.msg());
+    }
+
+    @Test
     void prometheusErrorsFailTheTask(@TempDir Path dir) throws Exception {
         fixture = "error.json";
         status = 400;

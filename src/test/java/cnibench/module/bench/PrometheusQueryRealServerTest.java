@@ -2,6 +2,7 @@ package cnibench.module.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import cnibench.module.spi.ModuleResult;
@@ -38,16 +39,12 @@ class PrometheusQueryRealServerTest {
         try {
             TestModuleContext context = new TestModuleContext(dir);
             PrometheusQueryModule module = new PrometheusQueryModule();
-            Map<String, Object> args = Map.of("url", "http://" + address, "query", "up{job=\"self\"}", "timeout", 5);
-            ModuleResult result = null;
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(45);
-            while (System.nanoTime() < deadline) {
-                result = context.run(module, args);
-                if (!result.isFailed() && !((List<?>) result.field("rows")).isEmpty()) {
-                    break;
-                }
-                Thread.sleep(250); // not listening or not scraped yet
-            }
+            ModuleResult scraped = context.run(module, Map.of("url", "http://" + address,
+                    "query", "count(up{job=\"self\"} == 1)", "until_at_least", 1, "wait_timeout", 45));
+            assertFalse(scraped.isFailed(), scraped.msg());
+            assertEquals(1.0, scraped.field("value"));
+            assertTrue((Integer) scraped.field("attempts") > 1, "Prometheus takes seconds to scrape its first target");
+            ModuleResult result = context.run(module, Map.of("url", "http://" + address, "query", "up{job=\"self\"}", "timeout", 5));
             assertFalse(result.isFailed(), result.msg());
             Map<?, ?> row = (Map<?, ?>) ((List<?>) result.field("rows")).get(0);
             assertEquals(1.0, row.get("value"));
