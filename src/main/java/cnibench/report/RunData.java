@@ -1,5 +1,6 @@
 package cnibench.report;
 
+import cnibench.text.Json;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,7 +18,7 @@ import java.util.Map;
 public record RunData(Path dir, Map<String, Object> runJson, List<IperfInterval> intervals, List<MetricSample> metrics,
                       List<PathSummary> summaries, String label) {
     public static final String RUN_JSON = "run.json";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     @SuppressWarnings("unchecked")
     public static RunData load(Path dir, String baseline) throws IOException {

@@ -1,5 +1,6 @@
 package cnibench.template;
 
+import cnibench.text.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +21,7 @@ import org.snakeyaml.engine.v2.common.FlowStyle;
 
 /** JSON, YAML, base64 and hash filters. */
 final class EncodingFilters {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
     private static final DumpSettings YAML_AUTO = DumpSettings.builder().setDefaultFlowStyle(FlowStyle.AUTO).setWidth(80).build();
     private static final DumpSettings YAML_NICE = DumpSettings.builder().setDefaultFlowStyle(FlowStyle.BLOCK).setIndent(4).build();
 

@@ -28,6 +28,23 @@ final class JinjaEngine {
     private final JinjavaConfig config;
     private final Map<String, ParsedTemplate> stringCache = new ConcurrentHashMap<>();
     private final Map<String, ParsedTemplate> fileCache = new ConcurrentHashMap<>();
+    /** Parsing needs an interpreter but no variables: one per thread, reused, saves building one per template. */
+    private final ThreadLocal<Parser> parsers = ThreadLocal.withInitial(this::newParser);
+
+    private final ThreadLocal<Renderer> renderers = ThreadLocal.withInitial(() -> new Renderer(newInterpreter(null)));
+
+    private record Parser(JinjavaInterpreter interpreter, SyntaxChecker checker) {
+    }
+
+    /** This thread's interpreter for rendering, and whether a render is using it. */
+    private static final class Renderer {
+        private final JinjavaInterpreter interpreter;
+        private boolean busy;
+
+        Renderer(JinjavaInterpreter interpreter) {
+            this.interpreter = interpreter;
+        }
+    }
 
     /** A parsed template; expression is set when the whole template is one {{ }}. */
     record ParsedTemplate(String source, Node root, String expression) {
@@ -96,12 +113,16 @@ final class JinjaEngine {
         if (parsed != null) {
             return parsed;
         }
-        JinjavaInterpreter interpreter = newInterpreter(new RenderSession(null, Map.of()));
-        Node root = withInterpreter(interpreter, i -> {
-            Node parsedRoot = i.parse(JinjaPreprocessor.prepare(text, rawStrings));
-            ErrorTranslator.throwIfParseFailed(i, text);
-            SyntaxChecker.check(jinjava, i, parsedRoot, text);
-            return parsedRoot;
+        Parser parser = parsers.get();
+        Node root = withInterpreter(parser.interpreter(), i -> {
+            try {
+                Node parsedRoot = i.parse(JinjaPreprocessor.prepare(text, rawStrings));
+                ErrorTranslator.throwIfParseFailed(i, text);
+                parser.checker().check(parsedRoot, text);
+                return parsedRoot;
+            } finally {
+                clearErrors(i);
+            }
         });
         String expression = null;
         if (root.getChildren().size() == 1 && root.getChildren().getFirst() instanceof ExpressionNode node) {
@@ -115,8 +136,13 @@ final class JinjaEngine {
         return parsed;
     }
 
-    /** Renders a parsed template to text. */
+    /** Renders a parsed template string to text. */
     String render(ParsedTemplate template, RenderSession session) {
+        return inFreshScope(session, template.source(), i -> i.render(template.root()));
+    }
+
+    /** Renders a template file's text with an interpreter of its own (blocks and macros stay with it). */
+    String renderFile(ParsedTemplate template, RenderSession session) {
         JinjavaInterpreter interpreter = newInterpreter(session);
         String out = withInterpreter(interpreter, i -> i.render(template.root()));
         ErrorTranslator.throwIfFailed(interpreter, template.source());
@@ -125,15 +151,51 @@ final class JinjaEngine {
 
     /** Evaluates one expression (no braces) to its value. */
     Object evaluate(String expression, String source, RenderSession session) {
-        JinjavaInterpreter interpreter = newInterpreter(session);
-        Object value = withInterpreter(interpreter, i -> i.resolveELExpression(expression, 1));
-        ErrorTranslator.throwIfFailed(interpreter, source);
-        return value;
+        return inFreshScope(session, source, i -> i.resolveELExpression(expression, 1));
+    }
+
+    /**
+     * Runs the work in a new scope of this thread's interpreter, whose variables come from the session: building
+     * an interpreter per template is most of a cold render. A template rendered while another is rendering (a
+     * variable whose value is a template) gets an interpreter of its own, so it cannot see the outer one's names.
+     */
+    private <T> T inFreshScope(RenderSession session, String source, Function<JinjavaInterpreter, T> work) {
+        Renderer renderer = renderers.get();
+        if (renderer.busy) {
+            JinjavaInterpreter nested = newInterpreter(session);
+            T value = withInterpreter(nested, work);
+            ErrorTranslator.throwIfFailed(nested, source);
+            return value;
+        }
+        JinjavaInterpreter interpreter = renderer.interpreter;
+        renderer.busy = true;
+        try (JinjavaInterpreter.InterpreterScopeClosable ignored = interpreter.enterScope()) {
+            interpreter.getContext().setDynamicVariableResolver(session);
+            T value = withInterpreter(interpreter, work);
+            ErrorTranslator.throwIfFailed(interpreter, source);
+            return value;
+        } finally {
+            clearErrors(interpreter);
+            renderer.busy = false;
+        }
+    }
+
+    private static void clearErrors(JinjavaInterpreter interpreter) {
+        while (interpreter.getLastError().isPresent()) {
+            interpreter.removeLastError();
+        }
+    }
+
+    private Parser newParser() {
+        JinjavaInterpreter interpreter = newInterpreter(null);
+        return new Parser(interpreter, new SyntaxChecker(jinjava, interpreter));
     }
 
     private JinjavaInterpreter newInterpreter(RenderSession session) {
         Context context = new Context(jinjava.getGlobalContext());
-        context.setDynamicVariableResolver(session);
+        if (session != null) {
+            context.setDynamicVariableResolver(session);
+        }
         return new JinjavaInterpreter(jinjava, context, config);
     }
 

@@ -17,7 +17,8 @@ import jinjava.javax.el.ELException;
 /**
  * Checks a parsed template the way Jinja's compiler would: every expression (in {{ }}, if/elif,
  * for, set) must parse, and every filter and test it names must exist. Jinjava itself would
- * render such mistakes as empty text.
+ * render such mistakes as empty text. One checker serves one thread: its expression context, with
+ * every function registered, is built once rather than per template.
  */
 final class SyntaxChecker {
     private static final Pattern STRING_LITERAL = Pattern.compile("'(?:[^'\\\\]|\\\\.)*'|\"(?:[^\"\\\\]|\\\\.)*\"");
@@ -27,47 +28,41 @@ final class SyntaxChecker {
     private final JinjavaInterpreter interpreter;
     private final JinjavaELContext elContext;
     private final Jinjava jinjava;
-    private final String source;
 
-    private SyntaxChecker(Jinjava jinjava, JinjavaInterpreter interpreter, String source) {
+    SyntaxChecker(Jinjava jinjava, JinjavaInterpreter interpreter) {
         this.jinjava = jinjava;
         this.interpreter = interpreter;
-        this.source = source;
         this.elContext = new JinjavaELContext(interpreter, new JinjavaInterpreterResolver(interpreter));
         for (ELFunctionDefinition fn : jinjava.getGlobalContext().getAllFunctions()) {
             elContext.setFunction(fn.getNamespace(), fn.getLocalName(), fn.getMethod());
         }
     }
 
-    static void check(Jinjava jinjava, JinjavaInterpreter interpreter, Node root, String source) {
-        new SyntaxChecker(jinjava, interpreter, source).checkNode(root);
-    }
-
-    private void checkNode(Node node) {
-        if (node instanceof ExpressionNode) {
-            checkExpression(((ExpressionToken) node.getMaster()).getExpr());
-        } else if (node instanceof TagNode tag) {
-            checkTag(tag.getName(), tag.getHelpers().strip());
+    void check(Node root, String source) {
+        if (root instanceof ExpressionNode) {
+            checkExpression(((ExpressionToken) root.getMaster()).getExpr(), source);
+        } else if (root instanceof TagNode tag) {
+            checkTag(tag.getName(), tag.getHelpers().strip(), source);
         }
-        for (Node child : node.getChildren()) {
-            checkNode(child);
+        for (Node child : root.getChildren()) {
+            check(child, source);
         }
     }
 
-    private void checkTag(String name, String helpers) {
+    private void checkTag(String name, String helpers, String source) {
         switch (name) {
-            case "if", "elif", "elseif" -> checkExpression(helpers);
+            case "if", "elif", "elseif" -> checkExpression(helpers, source);
             case "for" -> {
                 int in = helpers.indexOf(" in ");
                 if (in < 0) {
-                    fail("expected 'in' in for loop: {% for " + helpers + " %}");
+                    fail("expected 'in' in for loop: {% for " + helpers + " %}", source);
                 }
-                checkExpression(helpers.substring(in + 4).replaceFirst("\\s+recursive\\s*$", ""));
+                checkExpression(helpers.substring(in + 4).replaceFirst("\\s+recursive\\s*$", ""), source);
             }
             case "set" -> {
                 int eq = helpers.indexOf('=');
                 if (eq > 0) {
-                    checkExpression(helpers.substring(eq + 1));
+                    checkExpression(helpers.substring(eq + 1), source);
                 }
             }
             default -> {
@@ -75,32 +70,32 @@ final class SyntaxChecker {
         }
     }
 
-    private void checkExpression(String expression) {
+    private void checkExpression(String expression, String source) {
         if (expression.isBlank()) {
-            fail("Expected an expression, got 'end of print statement'");
+            fail("Expected an expression, got 'end of print statement'", source);
         }
         try {
             jinjava.getExpressionFactory().createValueExpression(elContext, "#{" + expression + "}", Object.class);
         } catch (ELException e) {
-            fail(e.getMessage().replace("'#{" + expression + "}'", "'" + expression + "'"));
+            fail(e.getMessage().replace("'#{" + expression + "}'", "'" + expression + "'"), source);
         }
         String code = STRING_LITERAL.matcher(expression).replaceAll("''");
         Context context = interpreter.getContext();
         Matcher filters = FILTER_NAME.matcher(code);
         while (filters.find()) {
             if (context.getFilter(filters.group(1)) == null) {
-                fail("Could not load \"" + filters.group(1) + "\": '" + filters.group(1) + "'");
+                fail("Could not load \"" + filters.group(1) + "\": '" + filters.group(1) + "'", source);
             }
         }
         Matcher tests = TEST_NAME.matcher(code);
         while (tests.find()) {
             if (context.getExpTest(tests.group(1)) == null) {
-                fail("Could not load \"" + tests.group(1) + "\": '" + tests.group(1) + "'");
+                fail("Could not load \"" + tests.group(1) + "\": '" + tests.group(1) + "'", source);
             }
         }
     }
 
-    private void fail(String problem) {
+    private static void fail(String problem, String source) {
         throw new TemplateError("template error while templating string: " + problem + ". String: " + source);
     }
 }

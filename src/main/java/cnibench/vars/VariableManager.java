@@ -37,6 +37,10 @@ public final class VariableManager {
     private Play play;
     private PlayHosts playHosts;
     private volatile Map<String, Object> groups;
+    private final Map<String, Map<String, Object>> hostMagic = new ConcurrentHashMap<>();
+    private final Map<Task, Map<String, Object>> taskMagic = new ConcurrentHashMap<>();
+    private Map<String, Object> playMagic = Map.of();
+    private List<String> playHostsAll = List.of();
 
     /**
      * @param runMagic magic variables fixed for the run (playbook_dir, ansible_check_mode, ...)
@@ -66,13 +70,17 @@ public final class VariableManager {
     public void startPlay(Play play, PlayHosts hosts) {
         this.play = play;
         this.playHosts = hosts;
+        this.playMagic = playMagic(play);
+        this.playHostsAll = hosts == null ? List.of() : hosts.all().stream().map(Host::name).toList();
         varsFilesCache.clear();
+        taskMagic.clear();
     }
 
     /** After add_host or group_by. */
     public void inventoryChanged() {
         inventoryLayers.invalidate();
         groups = groups();
+        hostMagic.clear();
     }
 
     /** Variables of a host outside any task: what hostvars and play-level templating see. */
@@ -131,8 +139,24 @@ public final class VariableManager {
         return chain;
     }
 
-    private void magic(Map<String, Object> v, Host host, Task task) {
-        v.putAll(runMagic);
+    private void magic(LayeredVars v, Host host, Task task) {
+        v.push(runMagic);
+        v.push(hostMagic.computeIfAbsent(host.name(), n -> hostMagic(host)));
+        if (playHosts != null) {
+            v.push(Map.of("ansible_play_hosts_all", playHostsAll, "ansible_play_hosts", playHosts.activeNames(),
+                    "play_hosts", playHosts.batchNames(), "ansible_play_batch", playHosts.batchNames()));
+        }
+        v.push(playMagic);
+        if (task != null) {
+            v.push(taskMagic.computeIfAbsent(task, this::taskMagic));
+        } else if (play != null) {
+            v.push(Map.of("ansible_search_path", List.of(play.dir().toString())));
+        }
+    }
+
+    /** What a host's magic variables are until the inventory changes; worked out once, not per task. */
+    private Map<String, Object> hostMagic(Host host) {
+        Map<String, Object> v = new LinkedHashMap<>();
         v.put("inventory_hostname", host.name());
         v.put("inventory_hostname_short", host.name().split("\\.")[0]);
         if (host.source() != null) {
@@ -143,36 +167,35 @@ public final class VariableManager {
         v.put("groups", groups);
         v.put("hostvars", new HostVarsView(inventory, this::forHost, templar));
         v.put("omit", Templar.OMIT);
-        if (playHosts != null) {
-            v.put("ansible_play_hosts_all", playHosts.all().stream().map(Host::name).toList());
-            v.put("ansible_play_hosts", playHosts.activeNames());
-            v.put("play_hosts", playHosts.batchNames());
-            v.put("ansible_play_batch", playHosts.batchNames());
+        return v;
+    }
+
+    private Map<String, Object> playMagic(Play play) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("ansible_play_name", play.name() == null ? String.valueOf(play.hosts()) : play.name());
+        List<String> roleNames = play.roleScopes().stream().map(rs -> rs.role().name()).distinct().toList();
+        v.put("role_names", roleNames);
+        v.put("ansible_role_names", roleNames);
+        v.put("ansible_play_role_names", roleNames);
+        return v;
+    }
+
+    private Map<String, Object> taskMagic(Task task) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        Role role = task.role();
+        List<String> search = new ArrayList<>();
+        if (role != null) {
+            v.put("role_name", role.name());
+            v.put("role_path", role.path().toString());
+            v.put("ansible_role_name", role.name());
+            search.add(role.path().toString());
         }
-        if (play != null) {
-            v.put("ansible_play_name", play.name() == null ? String.valueOf(play.hosts()) : play.name());
-            List<String> roleNames = play.roleScopes().stream().map(rs -> rs.role().name()).distinct().toList();
-            v.put("role_names", roleNames);
-            v.put("ansible_role_names", roleNames);
-            v.put("ansible_play_role_names", roleNames);
+        search.add(task.file().getParent().toString());
+        if (play != null && !search.contains(play.dir().toString())) {
+            search.add(play.dir().toString());
         }
-        if (task != null) {
-            Role role = task.role();
-            List<String> search = new ArrayList<>();
-            if (role != null) {
-                v.put("role_name", role.name());
-                v.put("role_path", role.path().toString());
-                v.put("ansible_role_name", role.name());
-                search.add(role.path().toString());
-            }
-            search.add(task.file().getParent().toString());
-            if (play != null && !search.contains(play.dir().toString())) {
-                search.add(play.dir().toString());
-            }
-            v.put("ansible_search_path", search);
-        } else if (play != null) {
-            v.put("ansible_search_path", List.of(play.dir().toString()));
-        }
+        v.put("ansible_search_path", search);
+        return v;
     }
 
     /** `groups`: every group's hosts, built once per inventory change rather than per task. */

@@ -1,5 +1,6 @@
 package cnibench.module.bench;
 
+import cnibench.text.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,7 +11,7 @@ import java.util.Map;
 
 /** Reads the JSON that {@code iperf3 -J} prints (iperf 3.x, client or server side). */
 public final class Iperf3Json {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     private Iperf3Json() {
     }

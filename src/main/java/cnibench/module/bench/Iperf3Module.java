@@ -9,6 +9,7 @@ import cnibench.module.spi.Module;
 import cnibench.module.spi.ModuleContext;
 import cnibench.module.spi.ModuleResult;
 import cnibench.module.spi.ModuleSpec;
+import cnibench.text.Json;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,7 +26,7 @@ import java.util.Map;
 public final class Iperf3Module implements Module {
     /** Time allowed beyond the test itself for connecting and the end-of-test exchange. */
     private static final int SLACK_SECONDS = 60;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     private static final ModuleSpec SPEC = ModuleSpec.builder("iperf3")
             .alias("cnibench.bench.iperf3")

@@ -1,5 +1,6 @@
 package cnibench.module.bench;
 
+import cnibench.text.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,7 +18,7 @@ import java.util.Map;
 
 /** Asks Prometheus's HTTP API (/api/v1/query, /api/v1/query_range) and unwraps its envelope. */
 final class PrometheusClient {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     /** A query Prometheus refused or could not answer; errorType is Prometheus's (bad_data, timeout ...) or "http". */
     static final class QueryException extends Exception {

@@ -1,5 +1,6 @@
 package cnibench.module.core;
 
+import cnibench.text.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,7 +15,7 @@ import java.util.Map;
  * ansible_ prefix; each interface is also a fact named after it.
  */
 final class NetworkFacts {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
     private static final Map<String, String> LINK_TYPES = Map.of("1", "ether", "32", "infiniband", "512", "ppp",
             "772", "loopback", "65534", "tunnel");
 

@@ -7,6 +7,7 @@ import cnibench.module.spi.Module;
 import cnibench.module.spi.ModuleContext;
 import cnibench.module.spi.ModuleResult;
 import cnibench.module.spi.ModuleSpec;
+import cnibench.text.Json;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URLEncoder;
 import java.nio.charset.Charset;
@@ -21,7 +22,7 @@ import java.util.stream.Collectors;
 
 /** ansible.builtin.uri: an HTTP request whose status, headers and (JSON) content become the result. */
 public final class UriModule implements Module {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     private static final ModuleSpec SPEC = CommonFileArgs.addTo(UrlArgs.addTo(ModuleSpec.builder("uri").builtin()
             .description("Interact with HTTP and HTTPS web services: status, headers, content and parsed JSON are returned.")

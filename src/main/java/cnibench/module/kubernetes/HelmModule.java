@@ -8,6 +8,7 @@ import cnibench.module.spi.Module;
 import cnibench.module.spi.ModuleContext;
 import cnibench.module.spi.ModuleResult;
 import cnibench.module.spi.ModuleSpec;
+import cnibench.text.Json;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -24,7 +25,7 @@ import java.util.Map;
  * the values files merged with the values dict, as helm merges them).
  */
 public final class HelmModule implements Module {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     private static final ModuleSpec SPEC = ModuleSpec.builder("helm")
             .alias("kubernetes.core.helm", "community.kubernetes.helm")

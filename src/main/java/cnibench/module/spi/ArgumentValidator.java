@@ -1,5 +1,6 @@
 package cnibench.module.spi;
 
+import cnibench.text.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
@@ -15,7 +16,7 @@ import java.util.TreeSet;
  * {@link #validate} runs on the templated arguments right before the module.
  */
 public final class ArgumentValidator {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     private ArgumentValidator() {
     }
