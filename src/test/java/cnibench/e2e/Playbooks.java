@@ -45,8 +45,13 @@ final class Playbooks {
     }
 
     static ProcessOutcome run(List<String> command, Path workingDir, Path resultsDir) {
+        return run(command, workingDir, resultsDir, Map.of());
+    }
+
+    static ProcessOutcome run(List<String> command, Path workingDir, Path resultsDir, Map<String, String> extraEnv) {
         ProcessBuilder pb = new ProcessBuilder(command).directory(workingDir.toFile());
         Map<String, String> env = pb.environment();
+        env.putAll(extraEnv);
         env.put("ANSIBLE_NOCOLOR", "1");
         env.put("ANSIBLE_FORCE_COLOR", "0");
         env.put("ANSIBLE_RETRY_FILES_ENABLED", "0");
