@@ -1,5 +1,6 @@
 package cnibench.template;
 
+import cnibench.text.PythonJson;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.Map;
@@ -97,25 +98,6 @@ final class PyJson {
     }
 
     private void writeString(String s) {
-        out.append('"');
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                default -> {
-                    if (c < 0x20 || c > 0x7e) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
+        PythonJson.appendString(out, s, true);
     }
 }

@@ -43,7 +43,7 @@ public final class PythonJson {
             for (int i = 0; i < entries.size(); i++) {
                 out.append(i == 0 ? "" : indent == null ? ", " : ",");
                 newline(out, indent, level + 1);
-                string(out, String.valueOf(entries.get(i).getKey()));
+                appendString(out, String.valueOf(entries.get(i).getKey()), false);
                 out.append(": ");
                 write(out, entries.get(i).getValue(), indent, sort, level + 1);
             }
@@ -66,7 +66,7 @@ public final class PythonJson {
         } else if (v instanceof Object[] arr) {
             write(out, List.of(arr), indent, sort, level);
         } else {
-            string(out, String.valueOf(v));
+            appendString(out, String.valueOf(v), false);
         }
     }
 
@@ -96,7 +96,11 @@ public final class PythonJson {
         return (d < 0 ? "-" : "") + mantissa + "e" + (exponent < 0 ? "-" : "+") + String.format("%02d", Math.abs(exponent));
     }
 
-    private static void string(StringBuilder out, String s) {
+    /**
+     * Appends s as a JSON string literal. ensureAscii escapes everything outside printable ASCII, as json.dumps
+     * does by default (Ansible's to_json filters); without it only control characters are escaped.
+     */
+    public static void appendString(StringBuilder out, String s, boolean ensureAscii) {
         out.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -109,7 +113,7 @@ public final class PythonJson {
                 case '\b' -> out.append("\\b");
                 case '\f' -> out.append("\\f");
                 default -> {
-                    if (c < 0x20) {
+                    if (c < 0x20 || ensureAscii && c > 0x7e) {
                         out.append(String.format("\\u%04x", (int) c));
                     } else {
                         out.append(c);

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import cnibench.module.kubernetes.ReferenceData;
+import cnibench.module.kubernetes.StandIns;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
@@ -35,6 +37,7 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
 @EnableKubernetesMockClient(crud = true, https = false)
 class EgressPlaybooksEndToEndTest {
     private static final int REPEATS = 2;
+    private static final Path ANTREA_MANIFEST = ReferenceData.file("antrea-v2.7.0/antrea.yml");
 
     /** Held so the level stays set: the mock web server logs every request at INFO. */
     private static final Logger MOCK_SERVER_LOG = Logger.getLogger("io.fabric8.mockwebserver");
@@ -68,12 +71,12 @@ class EgressPlaybooksEndToEndTest {
 
     @Test
     void antreaMeasuresThroughTheEgressGatewayThenDirectAndReports() throws Exception {
-        StandIns standIns = StandIns.install(tools, List.of("kind", "docker"));
+        StandIns standIns = StandIns.install(tools, MockClusterScripts.BY_TOOL, List.of("kind", "docker"));
         try (FakeCluster cluster = new FakeCluster(client, standIns, List.of(
                 new String[] {"crd.antrea.io/v1beta1", "Egress"}, new String[] {"crd.antrea.io/v1beta1", "ExternalIPPool"}));
              FakePrometheus prometheus = new FakePrometheus(EgressRunner.FIXTURES)) {
             EgressRunner.Outcome run = play("egress-antrea.yml", prometheus,
-                    List.of("-e", "antrea_manifest_path=" + ReferenceFiles.ANTREA_MANIFEST), standIns);
+                    List.of("-e", "antrea_manifest_path=" + ANTREA_MANIFEST), standIns);
 
             assertEquals(0, run.exitCode(), run.output());
             assertKindClusterOfListing9(standIns, false);
@@ -88,7 +91,7 @@ class EgressPlaybooksEndToEndTest {
 
     @Test
     void ciliumInstallsWithEgressGatewayValuesAndMeasuresBothPaths() throws Exception {
-        StandIns standIns = StandIns.install(tools, List.of("kind", "docker", "helm"));
+        StandIns standIns = StandIns.install(tools, MockClusterScripts.BY_TOOL, List.of("kind", "docker", "helm"));
         try (FakeCluster cluster = new FakeCluster(client, standIns, List.<String[]>of(new String[] {"cilium.io/v2", "CiliumEgressGatewayPolicy"}));
              FakePrometheus prometheus = new FakePrometheus(EgressRunner.FIXTURES)) {
             EgressRunner.Outcome run = play("egress-cilium.yml", prometheus, List.of(), standIns);
@@ -111,11 +114,11 @@ class EgressPlaybooksEndToEndTest {
 
     @Test
     void aFailureInsideTheClusterStillDeletesIt() throws Exception {
-        StandIns standIns = StandIns.install(tools, List.of("kind", "docker"));
+        StandIns standIns = StandIns.install(tools, MockClusterScripts.BY_TOOL, List.of("kind", "docker"));
         try (FakeCluster cluster = new FakeCluster(client, standIns, List.of());
              FakePrometheus prometheus = new FakePrometheus(EgressRunner.FIXTURES)) {
             EgressRunner.Outcome run = play("egress-antrea.yml", prometheus,
-                    List.of("-e", "antrea_manifest_path=" + ReferenceFiles.ANTREA_MANIFEST, "-e", "egress_node=no-such-node"), standIns);
+                    List.of("-e", "antrea_manifest_path=" + ANTREA_MANIFEST, "-e", "egress_node=no-such-node"), standIns);
 
             assertEquals(2, run.exitCode(), run.output());
             assertTrue(run.output().contains("The egress node no-such-node is not in the cluster; set egress_node to one of its nodes."),
@@ -127,7 +130,7 @@ class EgressPlaybooksEndToEndTest {
 
     @Test
     void checkModePrintsThePlanAndCreatesNothing() throws Exception {
-        StandIns standIns = StandIns.install(tools, List.of("kind", "docker"));
+        StandIns standIns = StandIns.install(tools, MockClusterScripts.BY_TOOL, List.of("kind", "docker"));
         EgressRunner.Outcome run = EgressRunner.play("egress-antrea.yml", List.of("--check"), standIns,
                 Map.of("MOCK_URL", mockUrl()), results);
 
@@ -141,7 +144,7 @@ class EgressPlaybooksEndToEndTest {
 
     @Test
     void aMissingToolIsNamedBeforeAnythingIsCreated() throws Exception {
-        StandIns standIns = StandIns.install(tools, List.of("kind", "docker"));
+        StandIns standIns = StandIns.install(tools, MockClusterScripts.BY_TOOL, List.of("kind", "docker"));
         EgressRunner.Outcome run = EgressRunner.play("egress-cilium.yml", List.of(), standIns, Map.of("MOCK_URL", mockUrl()), results);
 
         assertEquals(2, run.exitCode(), run.output());

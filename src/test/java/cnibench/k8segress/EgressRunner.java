@@ -1,5 +1,6 @@
 package cnibench.k8segress;
 
+import cnibench.module.kubernetes.StandIns;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -31,8 +32,7 @@ final class EgressRunner {
         ProcessBuilder pb = new ProcessBuilder(command).directory(PROJECT.toFile()).redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         pb.environment().putAll(env);
-        pb.environment().put("PATH", standIns.path());
-        pb.environment().put("STANDIN_DIR", standIns.dir().toString());
+        pb.environment().putAll(standIns.environment());
         pb.environment().put("CNIBENCH_RESULTS", results.toString());
         pb.environment().put("ANSIBLE_NOCOLOR", "1");
         Path output = Files.createTempFile(results, "output", ".txt");

@@ -1,5 +1,7 @@
 package cnibench.k8segress;
 
+import cnibench.module.kubernetes.ReferenceData;
+import cnibench.module.kubernetes.StandIns;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -91,7 +93,7 @@ final class FakeCluster implements AutoCloseable {
                 || client.apps().deployments().inNamespace("kube-system").withName("cilium-operator").get() != null) {
             return;
         }
-        try (InputStream crd = Files.newInputStream(ReferenceFiles.CILIUM_EGRESS_CRD)) {
+        try (InputStream crd = Files.newInputStream(ReferenceData.file("cilium/ciliumegressgatewaypolicies-crd.yaml"))) {
             client.apiextensions().v1().customResourceDefinitions()
                     .resource(client.getKubernetesSerialization().unmarshal(crd, CustomResourceDefinition.class)).create();
         }

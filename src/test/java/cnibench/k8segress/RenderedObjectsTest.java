@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cnibench.module.kubernetes.CrdSchemaValidator;
+import cnibench.module.kubernetes.ReferenceData;
+import cnibench.module.kubernetes.StandIns;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.KubernetesResource;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
@@ -30,9 +32,9 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  */
 class RenderedObjectsTest {
     private static final Map<String, Path> CRDS = Map.of(
-            "Egress", ReferenceFiles.ANTREA_EGRESS_CRD,
-            "ExternalIPPool", ReferenceFiles.ANTREA_POOL_CRD,
-            "CiliumEgressGatewayPolicy", ReferenceFiles.CILIUM_EGRESS_CRD);
+            "Egress", ReferenceData.file("antrea-v2.7.0/egress-crd.yaml"),
+            "ExternalIPPool", ReferenceData.file("antrea-v2.7.0/externalippool-crd.yaml"),
+            "CiliumEgressGatewayPolicy", ReferenceData.file("cilium/ciliumegressgatewaypolicies-crd.yaml"));
     private static final List<String> TEMPLATES = List.of(
             "deploy_antrea_egress_gateway/templates/antrea-egress.yaml.j2",
             "deploy_cilium_egress_gateway/templates/cilium-egress.yaml.j2",
@@ -73,7 +75,7 @@ class RenderedObjectsTest {
         Path results = Files.createDirectories(work.resolve("results"));
         Path tools = Files.createDirectories(work.resolve("tools"));
         EgressRunner.Outcome run = EgressRunner.play(work.resolve("render.yml").toString(), List.of(),
-                StandIns.install(tools, List.of()), Map.of(), results);
+                StandIns.install(tools, MockClusterScripts.BY_TOOL, List.of()), Map.of(), results);
         assertEquals(0, run.exitCode(), run.output());
         Load yaml = new Load(LoadSettings.builder().build());
         for (String template : TEMPLATES) {

@@ -50,29 +50,28 @@ public final class BlockinfileModule implements Module {
 
     @Override
     public ModuleResult run(ModuleContext ctx, Arguments args) throws Exception {
-        String name = args.str("path");
-        Path path = ctx.connection().path(name);
-        if (Files.isDirectory(path)) {
-            return ModuleResult.failed("Path " + name + " is a directory !").put("rc", 256);
+        EditedFile file = EditedFile.of(ctx, args);
+        if (file.isDirectory()) {
+            return file.directoryFailure();
         }
-        boolean exists = Files.exists(path);
+        boolean exists = file.exists();
         boolean present = args.str("state").equals("present");
         String original = null;
         List<String> lines = new ArrayList<>();
         if (!exists) {
             if (!args.bool("create")) {
-                return ModuleResult.failed("Path " + name + " does not exist !").put("rc", 257);
+                return file.missingFailure();
             }
-            Path parent = path.toAbsolutePath().getParent();
+            Path parent = file.path().toAbsolutePath().getParent();
             if (parent != null && !Files.exists(parent) && !ctx.checkMode()) {
                 Files.createDirectories(parent);
             }
         } else {
-            original = Files.readString(path, StandardCharsets.UTF_8);
+            original = Files.readString(file.path(), StandardCharsets.UTF_8);
             lines = TextFile.splitLines(original);
         }
         if (!present && !exists) {
-            return ModuleResult.ok().msg("File " + name + " not present");
+            return ModuleResult.ok().msg("File " + file.name() + " not present");
         }
         String insertafter = args.str("insertafter");
         String insertbefore = args.str("insertbefore");
@@ -132,10 +131,10 @@ public final class BlockinfileModule implements Module {
         String backup = null;
         if (changed && !ctx.checkMode()) {
             if (args.bool("backup") && exists) {
-                backup = SafeWrite.backup(path);
+                backup = SafeWrite.backup(file.path());
             }
             try {
-                SafeWrite.write(ctx.connection(), path.toAbsolutePath(), result.getBytes(StandardCharsets.UTF_8), args.str("validate"));
+                SafeWrite.write(ctx.connection(), file.path().toAbsolutePath(), result.getBytes(StandardCharsets.UTF_8), args.str("validate"));
             } catch (SafeWrite.ValidationFailure e) {
                 return ModuleResult.failed(e.getMessage());
             }
@@ -144,14 +143,14 @@ public final class BlockinfileModule implements Module {
         if (ctx.checkMode() && !exists) {
             out = ModuleResult.changed(changed).msg(msg);
         } else {
-            TextFile.Outcome outcome = TextFile.attributes(ctx, args, path, changed, msg);
+            TextFile.Outcome outcome = TextFile.attributes(ctx, args, file.path(), changed, msg);
             out = ModuleResult.changed(outcome.changed()).msg(outcome.msg());
         }
         if (backup != null) {
             out.put("backup_file", backup);
         }
         if (ctx.diffMode()) {
-            out.diff(name + " (content)", original == null ? "" : original, name + " (content)", result);
+            out.diff(file.name() + " (content)", original == null ? "" : original, file.name() + " (content)", result);
         }
         return out;
     }

@@ -50,10 +50,9 @@ public final class LineinfileModule implements Module {
 
     @Override
     public ModuleResult run(ModuleContext ctx, Arguments args) throws Exception {
-        String name = args.str("path");
-        Path path = ctx.connection().path(name);
-        if (Files.isDirectory(path)) {
-            return ModuleResult.failed("Path " + name + " is a directory !").put("rc", 256);
+        EditedFile file = EditedFile.of(ctx, args);
+        if (file.isDirectory()) {
+            return file.directoryFailure();
         }
         if (args.bool("backrefs") && !args.has("regexp")) {
             return ModuleResult.failed("regexp is required with backrefs=true");
@@ -62,12 +61,12 @@ public final class LineinfileModule implements Module {
             if (!args.has("line")) {
                 return ModuleResult.failed("line is required with state=present");
             }
-            return present(ctx, args, name, path);
+            return present(ctx, args, file.name(), file.path());
         }
         if (!args.has("regexp") && !args.has("search_string") && !args.has("line")) {
             return ModuleResult.failed("one of line, search_string, or regexp is required with state=absent");
         }
-        return absent(ctx, args, name, path);
+        return absent(ctx, args, file.name(), file.path());
     }
 
     private static ModuleResult present(ModuleContext ctx, Arguments args, String name, Path path) throws Exception {

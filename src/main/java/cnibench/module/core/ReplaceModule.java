@@ -9,7 +9,6 @@ import cnibench.module.spi.ModuleResult;
 import cnibench.module.spi.ModuleSpec;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -42,16 +41,15 @@ public final class ReplaceModule implements Module {
 
     @Override
     public ModuleResult run(ModuleContext ctx, Arguments args) throws Exception {
-        String name = args.str("path");
-        Path path = ctx.connection().path(name);
-        if (Files.isDirectory(path)) {
-            return ModuleResult.failed("Path " + name + " is a directory !").put("rc", 256);
+        EditedFile file = EditedFile.of(ctx, args);
+        if (file.isDirectory()) {
+            return file.directoryFailure();
         }
-        if (!Files.exists(path)) {
-            return ModuleResult.failed("Path " + name + " does not exist !").put("rc", 257);
+        if (!file.exists()) {
+            return file.missingFailure();
         }
         Charset charset = Charset.forName(args.str("encoding"));
-        String contents = Files.readString(path, charset);
+        String contents = Files.readString(file.path(), charset);
         String after = args.str("after");
         String before = args.str("before");
         String pattern = after != null && !after.isEmpty() && before != null && !before.isEmpty()
@@ -87,20 +85,20 @@ public final class ReplaceModule implements Module {
             String newContents = contents.substring(0, start) + newSection + contents.substring(end);
             msg = count + " replacements made";
             if (ctx.diffMode()) {
-                result.diff(name, contents, name, newContents);
+                result.diff(file.name(), contents, file.name(), newContents);
             }
             if (!ctx.checkMode()) {
                 if (args.bool("backup")) {
-                    result.put("backup_file", SafeWrite.backup(path));
+                    result.put("backup_file", SafeWrite.backup(file.path()));
                 }
                 try {
-                    SafeWrite.write(ctx.connection(), path.toRealPath(), newContents.getBytes(charset), args.str("validate"));
+                    SafeWrite.write(ctx.connection(), file.path().toRealPath(), newContents.getBytes(charset), args.str("validate"));
                 } catch (SafeWrite.ValidationFailure e) {
                     return ModuleResult.failed(e.getMessage());
                 }
             }
         }
-        TextFile.Outcome outcome = TextFile.attributes(ctx, args, path, changed, msg);
+        TextFile.Outcome outcome = TextFile.attributes(ctx, args, file.path(), changed, msg);
         return result.setChanged(outcome.changed()).msg(outcome.msg());
     }
 }

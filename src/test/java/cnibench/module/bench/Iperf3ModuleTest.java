@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cnibench.module.spi.ArgumentException;
 import cnibench.module.spi.ModuleRegistry;
 import cnibench.module.spi.ModuleResult;
+import cnibench.module.spi.TestModuleContext;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;

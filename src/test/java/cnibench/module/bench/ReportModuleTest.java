@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cnibench.module.spi.ModuleRegistry;
 import cnibench.module.spi.ModuleResult;
+import cnibench.module.spi.TestModuleContext;
 import cnibench.report.CsvFiles;
 import cnibench.report.IperfInterval;
 import com.sun.net.httpserver.HttpServer;

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import cnibench.connection.CommandRequest;
 import cnibench.connection.LocalConnection;
 import cnibench.module.spi.ModuleResult;
+import cnibench.module.spi.TestModuleContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -46,20 +47,20 @@ class AptModuleTest {
 
     @Test
     void installedPackageIsUnchanged() throws Exception {
-        ModuleResult r = new TestContext(tmp).run(new AptModule(), Args.of("name", "bash", "state", "present"));
+        ModuleResult r = new TestModuleContext(tmp).run(new AptModule(), Args.of("name", "bash", "state", "present"));
         assertFalse(r.isChanged());
         assertFalse(r.isFailed());
         assertEquals(false, r.field("cache_updated"));
         assertTrue(r.field("cache_update_time") instanceof Long);
         assertFalse(r.fields().containsKey("stdout"));
-        assertFalse(new TestContext(tmp).run(new PackageModule(), Args.of("name", "bash", "state", "present")).isChanged());
+        assertFalse(new TestModuleContext(tmp).run(new PackageModule(), Args.of("name", "bash", "state", "present")).isChanged());
     }
 
     @Test
     void checkModeSimulatesInstallWithoutInstalling() throws Exception {
         String name = uninstalledPackage();
         assumeTrue(name != null);
-        ModuleResult r = new TestContext(tmp).check(true).run(new AptModule(), Args.of("name", List.of(name), "state", "present"));
+        ModuleResult r = new TestModuleContext(tmp).check(true).run(new AptModule(), Args.of("name", List.of(name), "state", "present"));
         assertTrue(r.isChanged(), String.valueOf(r.toMap()));
         assertTrue(((String) r.field("stdout")).contains("Inst " + name));
         String status = new LocalConnection().exec(CommandRequest.of(List.of("dpkg-query", "-W", "-f=${Status}", name))).stdout();
@@ -70,14 +71,14 @@ class AptModuleTest {
     void absentPackageNeedsNoRemoval() throws Exception {
         String name = uninstalledPackage();
         assumeTrue(name != null);
-        ModuleResult r = new TestContext(tmp).run(new AptModule(), Args.of("name", name, "state", "absent"));
+        ModuleResult r = new TestModuleContext(tmp).run(new AptModule(), Args.of("name", name, "state", "absent"));
         assertFalse(r.isChanged());
         assertTrue(r.fields().isEmpty());
     }
 
     @Test
     void unknownPackageFailsAsAnsible() throws Exception {
-        ModuleResult r = new TestContext(tmp).check(true).run(new AptModule(), Args.of("name", "nonexistpkgzz", "state", "present"));
+        ModuleResult r = new TestModuleContext(tmp).check(true).run(new AptModule(), Args.of("name", "nonexistpkgzz", "state", "present"));
         assertTrue(r.isFailed());
         assertEquals("No package matching 'nonexistpkgzz' is available", r.msg());
     }

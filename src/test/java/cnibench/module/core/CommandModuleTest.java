@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cnibench.module.spi.ModuleResult;
+import cnibench.module.spi.TestModuleContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,7 +19,7 @@ class CommandModuleTest {
     Path dir;
 
     private ModuleResult command(Map<String, Object> args) throws Exception {
-        return new TestContext(dir).run(new CommandModule(), args);
+        return new TestModuleContext(dir).run(new CommandModule(), args);
     }
 
     @Test
@@ -96,7 +97,7 @@ class CommandModuleTest {
 
     @Test
     void checkMode() throws Exception {
-        TestContext ctx = new TestContext(dir).check();
+        TestModuleContext ctx = new TestModuleContext(dir).check(true);
         ModuleResult plain = ctx.run(new CommandModule(), Map.of("_raw_params", "touch " + dir + "/x"));
         assertTrue(plain.isSkipped());
         assertFalse(plain.isChanged());
@@ -126,9 +127,9 @@ class CommandModuleTest {
 
     @Test
     void stripEmptyEnds() throws Exception {
-        ModuleResult stripped = new TestContext(dir).run(new ShellModule(), Map.of("_raw_params", "printf 'a\\n\\n\\n'"));
+        ModuleResult stripped = new TestModuleContext(dir).run(new ShellModule(), Map.of("_raw_params", "printf 'a\\n\\n\\n'"));
         assertEquals("a", stripped.field("stdout"));
-        ModuleResult kept = new TestContext(dir).run(new ShellModule(),
+        ModuleResult kept = new TestModuleContext(dir).run(new ShellModule(),
                 Map.of("_raw_params", "printf 'a\\n\\n\\n'", "strip_empty_ends", false));
         assertEquals(List.of("a", ""), kept.field("stdout_lines"));
     }

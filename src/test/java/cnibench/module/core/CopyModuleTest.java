@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cnibench.module.spi.ModuleResult;
+import cnibench.module.spi.TestModuleContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
@@ -18,7 +19,7 @@ class CopyModuleTest {
     Path tmp;
 
     private final CopyModule module = new CopyModule();
-    private TestContext ctx;
+    private TestModuleContext ctx;
 
     @BeforeEach
     void playbookWithFiles() throws Exception {
@@ -26,7 +27,7 @@ class CopyModuleTest {
         Files.writeString(tmp.resolve("play/files/src.txt"), "hello\n");
         Files.writeString(tmp.resolve("play/files/tree/a"), "1\n");
         Files.writeString(tmp.resolve("play/files/tree/sub/b"), "2\n");
-        ctx = new TestContext(tmp.resolve("play"));
+        ctx = new TestModuleContext(tmp.resolve("play"));
     }
 
     private ModuleResult run(Object... args) throws Exception {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cnibench.module.spi.ModuleResult;
+import cnibench.module.spi.TestModuleContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -18,12 +19,12 @@ class FileModuleTest {
 
     private final FileModule module = new FileModule();
 
-    private ModuleResult run(TestContext ctx, Object... args) throws Exception {
+    private ModuleResult run(TestModuleContext ctx, Object... args) throws Exception {
         return ctx.run(module, Args.of(args));
     }
 
     private ModuleResult run(Object... args) throws Exception {
-        return run(new TestContext(tmp), args);
+        return run(new TestModuleContext(tmp), args);
     }
 
     @Test
@@ -131,18 +132,18 @@ class FileModuleTest {
     @Test
     void checkModeReportsButKeeps() throws Exception {
         Path dir = Files.createDirectory(tmp.resolve("d"));
-        ModuleResult r = run(new TestContext(tmp).check(true), "path", dir.toString(), "state", "absent");
+        ModuleResult r = run(new TestModuleContext(tmp).check(true), "path", dir.toString(), "state", "absent");
         assertTrue(r.isChanged());
         assertEquals("directory", r.field("state"));
         assertTrue(Files.isDirectory(dir));
-        assertTrue(run(new TestContext(tmp).check(true), "path", tmp.resolve("new").toString(), "state", "directory").isChanged());
+        assertTrue(run(new TestModuleContext(tmp).check(true), "path", tmp.resolve("new").toString(), "state", "directory").isChanged());
         assertFalse(Files.exists(tmp.resolve("new")));
     }
 
     @Test
     void diffShowsStateChange() throws Exception {
         String path = tmp.resolve("dd").toString();
-        ModuleResult r = run(new TestContext(tmp).diff(true), "path", path, "state", "directory");
+        ModuleResult r = run(new TestModuleContext(tmp).diff(true), "path", path, "state", "directory");
         assertEquals(Map.of("path", path, "state", "absent"), r.diff().get("before"));
         assertEquals(Map.of("path", path, "state", "directory"), r.diff().get("after"));
     }

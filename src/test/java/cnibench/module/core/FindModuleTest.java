@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cnibench.module.spi.ModuleResult;
+import cnibench.module.spi.TestModuleContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -31,7 +32,7 @@ class FindModuleTest {
     }
 
     private ModuleResult find(Object... args) throws Exception {
-        return new TestContext(tmp).run(new FindModule(), Args.of(args));
+        return new TestModuleContext(tmp).run(new FindModule(), Args.of(args));
     }
 
     @SuppressWarnings("unchecked")

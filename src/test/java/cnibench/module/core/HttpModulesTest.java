@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cnibench.module.spi.ModuleResult;
+import cnibench.module.spi.TestModuleContext;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -63,10 +64,10 @@ class HttpModulesTest {
     }
 
     private ModuleResult uri(Object... args) throws Exception {
-        return new TestContext(tmp).run(new UriModule(), Args.of(args));
+        return new TestModuleContext(tmp).run(new UriModule(), Args.of(args));
     }
 
-    private ModuleResult getUrl(TestContext ctx, Object... args) throws Exception {
+    private ModuleResult getUrl(TestModuleContext ctx, Object... args) throws Exception {
         return ctx.run(new GetUrlModule(), Args.of(args));
     }
 
@@ -122,7 +123,7 @@ class HttpModulesTest {
     @Test
     void getUrlDownloadsOnceAndReportsChecksums() throws Exception {
         Path dest = tmp.resolve("g.txt");
-        ModuleResult r = getUrl(new TestContext(tmp), "url", base + "/t.txt", "dest", dest.toString());
+        ModuleResult r = getUrl(new TestModuleContext(tmp), "url", base + "/t.txt", "dest", dest.toString());
         assertTrue(r.isChanged());
         assertEquals("OK (3 bytes)", r.msg());
         assertEquals("55ca6286e3e4f4fba5d0448333fa99fc5a404a73", r.field("checksum_src"));
@@ -131,21 +132,21 @@ class HttpModulesTest {
         assertEquals(200, r.field("status_code"));
         assertEquals("file", r.field("state"));
         assertEquals("hi\n", Files.readString(dest));
-        ModuleResult again = getUrl(new TestContext(tmp), "url", base + "/t.txt", "dest", dest.toString(), "force", true);
+        ModuleResult again = getUrl(new TestModuleContext(tmp), "url", base + "/t.txt", "dest", dest.toString(), "force", true);
         assertFalse(again.isChanged());
         assertEquals("55ca6286e3e4f4fba5d0448333fa99fc5a404a73", again.field("checksum_dest"));
     }
 
     @Test
     void getUrlIntoDirectoryWithChecksum() throws Exception {
-        ModuleResult r = getUrl(new TestContext(tmp), "url", base + "/t.txt", "dest", tmp.toString(),
+        ModuleResult r = getUrl(new TestModuleContext(tmp), "url", base + "/t.txt", "dest", tmp.toString(),
                 "checksum", "sha256:98ea6e4f216f2fb4b69fff9b3a44842c38686ca685f3f55dc48c5d3fb1107be4");
         assertEquals(tmp.resolve("t.txt").toString(), r.field("dest"));
-        ModuleResult present = getUrl(new TestContext(tmp), "url", base + "/t.txt", "dest", tmp.resolve("t.txt").toString(),
+        ModuleResult present = getUrl(new TestModuleContext(tmp), "url", base + "/t.txt", "dest", tmp.resolve("t.txt").toString(),
                 "checksum", "sha256:98ea6e4f216f2fb4b69fff9b3a44842c38686ca685f3f55dc48c5d3fb1107be4");
         assertFalse(present.isChanged());
         assertEquals("file already exists", present.msg());
-        ModuleResult bad = getUrl(new TestContext(tmp), "url", base + "/t.txt", "dest", tmp.resolve("g3.txt").toString(), "checksum", "sha256:abc");
+        ModuleResult bad = getUrl(new TestModuleContext(tmp), "url", base + "/t.txt", "dest", tmp.resolve("g3.txt").toString(), "checksum", "sha256:abc");
         assertEquals("The checksum for " + tmp.resolve("g3.txt") + " did not match abc; it was "
                 + "98ea6e4f216f2fb4b69fff9b3a44842c38686ca685f3f55dc48c5d3fb1107be4.", bad.msg());
         assertFalse(Files.exists(tmp.resolve("g3.txt")));
@@ -153,12 +154,12 @@ class HttpModulesTest {
 
     @Test
     void getUrlErrorsAndCheckMode() throws Exception {
-        ModuleResult r = getUrl(new TestContext(tmp), "url", base + "/nope", "dest", tmp.resolve("g2.txt").toString());
+        ModuleResult r = getUrl(new TestModuleContext(tmp), "url", base + "/nope", "dest", tmp.resolve("g2.txt").toString());
         assertTrue(r.isFailed());
         assertEquals("Request failed", r.msg());
         assertEquals(404, r.field("status_code"));
         assertEquals("HTTP Error 404: Not Found", r.field("response"));
-        ModuleResult check = getUrl(new TestContext(tmp).check(true), "url", base + "/t.txt", "dest", tmp.resolve("c.txt").toString());
+        ModuleResult check = getUrl(new TestModuleContext(tmp).check(true), "url", base + "/t.txt", "dest", tmp.resolve("c.txt").toString());
         assertTrue(check.isChanged());
         assertFalse(Files.exists(tmp.resolve("c.txt")));
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cnibench.module.spi.ModuleResult;
+import cnibench.module.spi.TestModuleContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,7 +30,7 @@ class IncludeVarsModuleTest {
     }
 
     private ModuleResult run(Map<String, Object> args) throws Exception {
-        return new TestContext(base).run(new IncludeVarsModule(), args);
+        return new TestModuleContext(base).run(new IncludeVarsModule(), args);
     }
 
     @Test
@@ -75,7 +76,7 @@ class IncludeVarsModuleTest {
     @Test
     void mergesHashesWhenAsked() throws Exception {
         Files.writeString(vars.resolve("m.yml"), "cfg: {b: 2}\n");
-        TestContext ctx = new TestContext(base).var("cfg", Map.of("a", 1));
+        TestModuleContext ctx = new TestModuleContext(base).var("cfg", Map.of("a", 1));
         assertEquals(Map.of("cfg", Map.of("a", 1, "b", 2)),
                 ctx.run(new IncludeVarsModule(), Map.of("file", "m.yml", "hash_behaviour", "merge")).facts());
         assertEquals(Map.of("cfg", Map.of("b", 2)), ctx.run(new IncludeVarsModule(), Map.of("file", "m.yml")).facts());

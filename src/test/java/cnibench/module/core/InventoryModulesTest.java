@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cnibench.module.spi.ArgumentException;
 import cnibench.module.spi.ArgumentValidator;
 import cnibench.module.spi.ModuleResult;
+import cnibench.module.spi.TestModuleContext;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +28,7 @@ class InventoryModulesTest {
         args.put("b", "yes");
         args.put("c", "x y");
         args.put("d", Map.of("k", "v"));
-        ModuleResult r = new TestContext(dir).run(new SetFactModule(), args);
+        ModuleResult r = new TestModuleContext(dir).run(new SetFactModule(), args);
         assertEquals(Map.of("a", "1", "b", true, "c", "x y", "d", Map.of("k", "v")), r.facts());
         assertFalse(r.isChanged());
         assertFalse(r.cacheableFacts());
@@ -35,7 +36,7 @@ class InventoryModulesTest {
 
     @Test
     void setFactCacheable() throws Exception {
-        ModuleResult r = new TestContext(dir).run(new SetFactModule(), Map.of("x", 1, "cacheable", "yes"));
+        ModuleResult r = new TestModuleContext(dir).run(new SetFactModule(), Map.of("x", 1, "cacheable", "yes"));
         assertEquals(Map.of("x", 1), r.facts());
         assertTrue(r.cacheableFacts());
     }
@@ -49,9 +50,9 @@ class InventoryModulesTest {
     void setFactRejectsBadNames() throws Exception {
         assertEquals("The variable name '1bad' is not valid. Variables must start with a letter or underscore character,"
                 + " and contain only letters, numbers and underscores.",
-                new TestContext(dir).run(new SetFactModule(), Map.of("1bad", "x")).msg());
+                new TestModuleContext(dir).run(new SetFactModule(), Map.of("1bad", "x")).msg());
         assertEquals("No key/value pairs provided, at least one is required for this action to succeed",
-                new TestContext(dir).run(new SetFactModule(), Map.of("cacheable", true)).msg());
+                new TestModuleContext(dir).run(new SetFactModule(), Map.of("cacheable", true)).msg());
     }
 
     @Test
@@ -60,27 +61,27 @@ class InventoryModulesTest {
         args.put("name", "newhost");
         args.put("groups", "g1, g2,g1");
         args.put("foo", "1");
-        ModuleResult r = new TestContext(dir).run(new AddHostModule(), args);
+        ModuleResult r = new TestModuleContext(dir).run(new AddHostModule(), args);
         assertEquals(Map.of("host_name", "newhost", "groups", List.of("g1", "g2"), "host_vars", Map.of("foo", "1")),
                 r.field("add_host"));
-        ModuleResult aliased = new TestContext(dir).run(new AddHostModule(), Map.of("hostname", "10.0.0.5:2222", "group", List.of("g3")));
+        ModuleResult aliased = new TestModuleContext(dir).run(new AddHostModule(), Map.of("hostname", "10.0.0.5:2222", "group", List.of("g3")));
         assertEquals(Map.of("host_name", "10.0.0.5", "groups", List.of("g3"), "host_vars", Map.of("ansible_ssh_port", 2222)),
                 aliased.field("add_host"));
     }
 
     @Test
     void addHostNeedsAName() {
-        assertThrows(ArgumentException.class, () -> new TestContext(dir).run(new AddHostModule(), Map.of("groups", "g")));
+        assertThrows(ArgumentException.class, () -> new TestModuleContext(dir).run(new AddHostModule(), Map.of("groups", "g")));
     }
 
     @Test
     void groupByNamesTheGroup() throws Exception {
-        ModuleResult r = new TestContext(dir).run(new GroupByModule(), Map.of("key", "grp bar"));
+        ModuleResult r = new TestModuleContext(dir).run(new GroupByModule(), Map.of("key", "grp bar"));
         assertEquals("grp-bar", r.field("add_group"));
         assertEquals(List.of("all"), r.field("parent_groups"));
         assertEquals(List.of("p1", "p-2"),
-                new TestContext(dir).run(new GroupByModule(), Map.of("key", "k2", "parents", List.of("p1", "p 2"))).field("parent_groups"));
+                new TestModuleContext(dir).run(new GroupByModule(), Map.of("key", "k2", "parents", List.of("p1", "p 2"))).field("parent_groups"));
         assertEquals(List.of("a,b"),
-                new TestContext(dir).run(new GroupByModule(), Map.of("key", "k2", "parents", "a,b")).field("parent_groups"));
+                new TestModuleContext(dir).run(new GroupByModule(), Map.of("key", "k2", "parents", "a,b")).field("parent_groups"));
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cnibench.module.spi.ArgumentException;
 import cnibench.module.spi.ArgumentValidator;
 import cnibench.module.spi.ModuleResult;
+import cnibench.module.spi.TestModuleContext;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,8 +20,8 @@ class MessageModulesTest {
     @TempDir
     Path dir;
 
-    private TestContext ctx() {
-        return new TestContext(dir).var("foo", "bar").var("lst", List.of(1, 2));
+    private TestModuleContext ctx() {
+        return new TestModuleContext(dir).var("foo", "bar").var("lst", List.of(1, 2));
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cnibench.module.spi.ArgumentException;
 import cnibench.module.spi.ModuleResult;
+import cnibench.module.spi.TestModuleContext;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,7 @@ class PauseModuleTest {
 
     @Test
     void pausesForSeconds() throws Exception {
-        TestContext ctx = new TestContext(dir);
+        TestModuleContext ctx = new TestModuleContext(dir);
         long start = System.nanoTime();
         ModuleResult r = ctx.run(new PauseModule(), Map.of("seconds", 0, "prompt", "hello"));
         assertTrue(System.nanoTime() - start >= 1_000_000_000L, "seconds below 1 pause for 1 second, as in Ansible");
@@ -32,7 +33,7 @@ class PauseModuleTest {
 
     @Test
     void doesNotWaitForAPromptWithoutATerminal() throws Exception {
-        TestContext ctx = new TestContext(dir);
+        TestModuleContext ctx = new TestModuleContext(dir);
         Map<String, Object> r = ctx.run(new PauseModule(), Map.of("prompt", "Continue?", "echo", false)).toMap();
         assertEquals("Paused for 0.0 minutes", r.get("stdout"));
         assertEquals(0, r.get("delta"));
@@ -44,6 +45,6 @@ class PauseModuleTest {
 
     @Test
     void minutesAndSecondsExcludeEachOther() {
-        assertThrows(ArgumentException.class, () -> new TestContext(dir).run(new PauseModule(), Map.of("minutes", 1, "seconds", 1)));
+        assertThrows(ArgumentException.class, () -> new TestModuleContext(dir).run(new PauseModule(), Map.of("minutes", 1, "seconds", 1)));
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cnibench.module.spi.ModuleResult;
+import cnibench.module.spi.TestModuleContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -24,7 +25,7 @@ class SetupModuleTest {
 
     @Test
     void gathersThisMachinesFacts() throws Exception {
-        ModuleResult r = new TestContext(dir).run(new SetupModule(), Map.of());
+        ModuleResult r = new TestModuleContext(dir).run(new SetupModule(), Map.of());
         Map<String, Object> facts = r.facts();
         assertFalse(r.isChanged());
         assertEquals("Linux", facts.get("ansible_system"));
@@ -49,8 +50,8 @@ class SetupModuleTest {
     @Test
     void filterMatchesNamesWithOrWithoutPrefix() throws Exception {
         assertEquals(Set.of("ansible_hostname"),
-                new TestContext(dir).run(new SetupModule(), Map.of("filter", "hostname")).facts().keySet());
-        Map<String, Object> memory = new TestContext(dir).run(new SetupModule(),
+                new TestModuleContext(dir).run(new SetupModule(), Map.of("filter", "hostname")).facts().keySet());
+        Map<String, Object> memory = new TestModuleContext(dir).run(new SetupModule(),
                 Map.of("filter", "ansible_*_mb", "gather_subset", List.of("!all", "!min", "hardware"))).facts();
         assertEquals(Set.of("ansible_memtotal_mb", "ansible_memfree_mb", "ansible_swaptotal_mb", "ansible_swapfree_mb",
                 "ansible_memory_mb"), memory.keySet());

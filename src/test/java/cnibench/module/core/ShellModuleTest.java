@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cnibench.module.spi.ModuleResult;
+import cnibench.module.spi.TestModuleContext;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,7 @@ class ShellModuleTest {
 
     @Test
     void runsThroughTheShell() throws Exception {
-        ModuleResult r = new TestContext(dir).run(new ShellModule(), Map.of("_raw_params", "echo hi; echo err >&2; exit 3"));
+        ModuleResult r = new TestModuleContext(dir).run(new ShellModule(), Map.of("_raw_params", "echo hi; echo err >&2; exit 3"));
         assertEquals("echo hi; echo err >&2; exit 3", r.field("cmd"));
         assertEquals(3, r.field("rc"));
         assertEquals("hi", r.field("stdout"));
@@ -28,14 +29,14 @@ class ShellModuleTest {
 
     @Test
     void usesTheExecutable() throws Exception {
-        ModuleResult r = new TestContext(dir).run(new ShellModule(), Map.of("cmd", "echo $0", "executable", "/bin/bash"));
+        ModuleResult r = new TestModuleContext(dir).run(new ShellModule(), Map.of("cmd", "echo $0", "executable", "/bin/bash"));
         assertEquals("/bin/bash", r.field("stdout"));
         assertEquals("", r.msg());
     }
 
     @Test
     void checkModeSkips() throws Exception {
-        ModuleResult r = new TestContext(dir).check().run(new ShellModule(), Map.of("_raw_params", "echo hi"));
+        ModuleResult r = new TestModuleContext(dir).check(true).run(new ShellModule(), Map.of("_raw_params", "echo hi"));
         assertTrue(r.isSkipped());
         assertEquals("echo hi", r.field("cmd"));
         assertEquals("Command would have run if not in check mode", r.msg());

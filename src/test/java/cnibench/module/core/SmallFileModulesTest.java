@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cnibench.module.spi.ModuleResult;
+import cnibench.module.spi.TestModuleContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,7 +20,7 @@ class SmallFileModulesTest {
 
     @SuppressWarnings("unchecked")
     private Map<String, Object> stat(Object... args) throws Exception {
-        return (Map<String, Object>) new TestContext(tmp).run(new StatModule(), Args.of(args)).field("stat");
+        return (Map<String, Object>) new TestModuleContext(tmp).run(new StatModule(), Args.of(args)).field("stat");
     }
 
     @Test
@@ -72,24 +73,24 @@ class SmallFileModulesTest {
     @Test
     void slurp() throws Exception {
         Path f = Files.writeString(tmp.resolve("src.txt"), "hello\n");
-        ModuleResult r = new TestContext(tmp).run(new SlurpModule(), Args.of("src", f.toString()));
+        ModuleResult r = new TestModuleContext(tmp).run(new SlurpModule(), Args.of("src", f.toString()));
         assertEquals(Map.of("content", "aGVsbG8K", "encoding", "base64", "source", f.toString()), r.fields());
         assertFalse(r.isChanged());
         assertEquals("file not found: " + tmp.resolve("nope"),
-                new TestContext(tmp).run(new SlurpModule(), Args.of("src", tmp.resolve("nope").toString())).msg());
+                new TestModuleContext(tmp).run(new SlurpModule(), Args.of("src", tmp.resolve("nope").toString())).msg());
         assertEquals("source is a directory and must be a file: " + tmp,
-                new TestContext(tmp).run(new SlurpModule(), Args.of("path", tmp.toString())).msg());
+                new TestModuleContext(tmp).run(new SlurpModule(), Args.of("path", tmp.toString())).msg());
     }
 
     @Test
     void tempfileAndTempdir() throws Exception {
-        ModuleResult file = new TestContext(tmp).run(new TempfileModule(), Args.of("path", tmp.toString(), "prefix", "p", "suffix", ".s"));
+        ModuleResult file = new TestModuleContext(tmp).run(new TempfileModule(), Args.of("path", tmp.toString(), "prefix", "p", "suffix", ".s"));
         assertTrue(file.isChanged());
         String name = (String) file.field("path");
         assertTrue(Path.of(name).getFileName().toString().matches("p.+\\.s"), name);
         assertEquals("0600", file.field("mode"));
         assertEquals("file", file.field("state"));
-        ModuleResult dir = new TestContext(tmp).run(new TempfileModule(), Args.of("state", "directory", "path", tmp.toString(), "suffix", "x"));
+        ModuleResult dir = new TestModuleContext(tmp).run(new TempfileModule(), Args.of("state", "directory", "path", tmp.toString(), "suffix", "x"));
         assertEquals("0700", dir.field("mode"));
         assertEquals("directory", dir.field("state"));
         assertTrue(Path.of((String) dir.field("path")).getFileName().toString().matches("ansible\\..+x"));

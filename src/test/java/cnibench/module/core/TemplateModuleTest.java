@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cnibench.module.spi.ModuleResult;
+import cnibench.module.spi.TestModuleContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,13 +17,13 @@ class TemplateModuleTest {
     Path tmp;
 
     private final TemplateModule module = new TemplateModule();
-    private TestContext ctx;
+    private TestModuleContext ctx;
 
     @BeforeEach
     void playbookWithTemplate() throws Exception {
         Files.createDirectories(tmp.resolve("play/templates"));
         Files.writeString(tmp.resolve("play/templates/t.j2"), "x={{ v }}\n");
-        ctx = new TestContext(tmp.resolve("play")).var("v", 5);
+        ctx = new TestModuleContext(tmp.resolve("play")).var("v", 5);
     }
 
     @Test

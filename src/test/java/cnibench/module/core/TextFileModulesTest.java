@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cnibench.module.spi.Module;
 import cnibench.module.spi.ModuleResult;
+import cnibench.module.spi.TestModuleContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,7 @@ class TextFileModulesTest {
     Path tmp;
 
     private ModuleResult run(Module module, Object... args) throws Exception {
-        return new TestContext(tmp).run(module, Args.of(args));
+        return new TestModuleContext(tmp).run(module, Args.of(args));
     }
 
     private static void assertResult(ModuleResult r, boolean changed, String msg) {
@@ -84,7 +85,7 @@ class TextFileModulesTest {
     @Test
     void lineinfileCheckModeAndDiff() throws Exception {
         Path f = Files.writeString(tmp.resolve("l.txt"), "a\n");
-        ModuleResult r = new TestContext(tmp).check(true).diff(true).run(new LineinfileModule(), Args.of("path", f.toString(), "line", "q"));
+        ModuleResult r = new TestModuleContext(tmp).check(true).diff(true).run(new LineinfileModule(), Args.of("path", f.toString(), "line", "q"));
         assertResult(r, true, "line added");
         assertEquals("a\n", r.diff().get("before"));
         assertEquals("a\nq\n", r.diff().get("after"));
@@ -141,7 +142,7 @@ class TextFileModulesTest {
     @Test
     void replaceNamedGroupsAndCheckMode() throws Exception {
         Path f = Files.writeString(tmp.resolve("n.txt"), "port=80\n");
-        ModuleResult r = new TestContext(tmp).check(true).run(new ReplaceModule(),
+        ModuleResult r = new TestModuleContext(tmp).check(true).run(new ReplaceModule(),
                 Args.of("path", f.toString(), "regexp", "port=(?P<n>\\d+)", "replace", "port=\\g<n>80"));
         assertResult(r, true, "1 replacements made");
         assertEquals("port=80\n", Files.readString(f));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cnibench.module.spi.ModuleResult;
+import cnibench.module.spi.TestModuleContext;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -21,7 +22,7 @@ class WaitForModuleTest {
     Path dir;
 
     private ModuleResult waitFor(Map<String, Object> args) throws Exception {
-        return new TestContext(dir).run(new WaitForModule(), args);
+        return new TestModuleContext(dir).run(new WaitForModule(), args);
     }
 
     @Test

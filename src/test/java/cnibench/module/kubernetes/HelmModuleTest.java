@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cnibench.module.spi.ModuleResult;
+import cnibench.module.spi.TestModuleContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,6 +22,7 @@ class HelmModuleTest {
     Path project;
 
     private final HelmModule module = new HelmModule();
+    private StandIns standIns;
     private TestModuleContext context;
 
     private static final Map<String, Object> CILIUM = Map.of("name", "cilium", "chart_ref", "cilium",
@@ -28,9 +30,9 @@ class HelmModuleTest {
             "values", Map.of("kubeProxyReplacement", true, "egressGateway", Map.of("enabled", true)), "wait", true);
 
     @BeforeEach
-    void standIns() throws Exception {
-        context = new TestModuleContext(project).env("PATH", StandInTools.install(tools, List.of("helm")))
-                .env("STANDIN_DIR", tools.toString());
+    void installStandIns() throws Exception {
+        standIns = StandIns.install(tools, StandInScripts.BY_TOOL, List.of("helm"));
+        context = new TestModuleContext(project).env(standIns.environment());
         Files.writeString(tools.resolve("release-after-upgrade.json"), """
                 {"name":"cilium","namespace":"kube-system","revision":"1","updated":"2026-11-25 13:00:00","status":"deployed",\
                 "chart":"cilium-1.16.1","app_version":"1.16.1"}""");
@@ -44,7 +46,7 @@ class HelmModuleTest {
 
         assertFalse(first.isFailed(), first.msg());
         assertTrue(first.isChanged());
-        String log = StandInTools.log(tools);
+        String log = standIns.log();
         assertTrue(log.contains("helm list --all --output json --namespace kube-system --filter ^cilium$\n"), log);
         assertTrue(log.matches("(?s).*helm upgrade --install --reset-values cilium cilium --namespace kube-system --version 1.16.1 "
                 + "--repo https://helm.cilium.io/ --values \\S+ --wait\n--- values\n.*"), log);
@@ -55,7 +57,7 @@ class HelmModuleTest {
         assertEquals("deployed", ((Map<?, ?>) first.field("status")).get("status"));
         assertFalse(second.isFailed(), second.msg());
         assertFalse(second.isChanged(), "same chart version and values: nothing to do");
-        assertEquals(1, StandInTools.log(tools).split("helm upgrade", -1).length - 1);
+        assertEquals(1, standIns.log().split("helm upgrade", -1).length - 1);
     }
 
     @Test
@@ -68,7 +70,7 @@ class HelmModuleTest {
 
         assertTrue(context.run(module, newVersion).isChanged());
         assertTrue(context.run(module, newValues).isChanged());
-        assertEquals(3, StandInTools.log(tools).split("helm upgrade", -1).length - 1);
+        assertEquals(3, standIns.log().split("helm upgrade", -1).length - 1);
     }
 
     @Test
@@ -79,7 +81,7 @@ class HelmModuleTest {
         ModuleResult again = context.run(module, Map.of("name", "cilium", "release_namespace", "kube-system", "state", "absent"));
 
         assertTrue(removed.isChanged());
-        assertTrue(StandInTools.log(tools).contains("helm uninstall cilium --namespace kube-system\n"));
+        assertTrue(standIns.log().contains("helm uninstall cilium --namespace kube-system\n"));
         assertFalse(again.isChanged());
     }
 
@@ -100,6 +102,6 @@ class HelmModuleTest {
                 "binary_path", moved.toString()));
 
         assertFalse(result.isFailed(), result.msg());
-        assertTrue(StandInTools.log(tools).startsWith("helm list"));
+        assertTrue(standIns.log().startsWith("helm list"));
     }
 }

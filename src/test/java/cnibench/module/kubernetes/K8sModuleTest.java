@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cnibench.module.spi.ModuleResult;
+import cnibench.module.spi.TestModuleContext;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
@@ -122,7 +123,7 @@ class K8sModuleTest {
     void checkModeReportsTheChangeWithoutWritingAndDiffShowsBeforeAndAfter() throws Exception {
         Map<String, Object> namespace = Map.of("apiVersion", "v1", "kind", "Namespace", "metadata", Map.of("name", "dry"));
 
-        ModuleResult result = run(new TestModuleContext(dir).checkMode(true).diffMode(true), Map.of("definition", namespace));
+        ModuleResult result = run(new TestModuleContext(dir).check(true).diff(true), Map.of("definition", namespace));
 
         assertTrue(result.isChanged());
         assertNull(client.namespaces().withName("dry").get());

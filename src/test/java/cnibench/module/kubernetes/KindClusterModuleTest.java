@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cnibench.module.spi.ModuleResult;
+import cnibench.module.spi.TestModuleContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,10 +21,11 @@ class KindClusterModuleTest {
     Path project;
 
     private final KindClusterModule module = new KindClusterModule();
+    private StandIns standIns;
 
     private TestModuleContext context(List<String> installed) throws Exception {
-        String path = StandInTools.install(tools, installed);
-        return new TestModuleContext(project).env("PATH", path).env("STANDIN_DIR", tools.toString());
+        standIns = StandIns.install(tools, StandInScripts.BY_TOOL, installed);
+        return new TestModuleContext(project).env(standIns.environment());
     }
 
     private static final Map<String, Object> CONFIG = Map.of("kind", "Cluster", "apiVersion", "kind.x-k8s.io/v1alpha4",
@@ -44,7 +46,7 @@ class KindClusterModuleTest {
         assertTrue(first.isChanged());
         assertEquals("bench", first.field("name"));
         assertEquals(kubeconfig, first.field("kubeconfig"));
-        String log = StandInTools.log(tools);
+        String log = standIns.log();
         assertTrue(log.matches("(?s)kind get clusters\nkind create cluster --name bench --config \\S+ --image kindest/node:v1.33.1 "
                 + "--kubeconfig " + kubeconfig + " --wait 60s\n--- config\n.*"), log);
         assertTrue(log.contains("disableDefaultCNI: true"), log);
@@ -71,7 +73,7 @@ class KindClusterModuleTest {
         ModuleResult result = context.run(module, Map.of("name", "tpl", "config_template", "kind.yaml.j2"));
 
         assertFalse(result.isFailed(), result.msg());
-        String log = StandInTools.log(tools);
+        String log = standIns.log();
         assertEquals(2, log.split("- role: worker", -1).length - 1, log);
     }
 
@@ -84,18 +86,18 @@ class KindClusterModuleTest {
         ModuleResult again = context.run(module, Map.of("name", "bench", "state", "absent"));
 
         assertTrue(deleted.isChanged());
-        assertTrue(StandInTools.log(tools).contains("kind delete cluster --name bench"));
+        assertTrue(standIns.log().contains("kind delete cluster --name bench"));
         assertFalse(again.isChanged());
     }
 
     @Test
     void checkModeCreatesNothing() throws Exception {
-        TestModuleContext context = context(List.of("kind", "docker")).checkMode(true);
+        TestModuleContext context = context(List.of("kind", "docker")).check(true);
 
         ModuleResult result = context.run(module, Map.of("name", "dry", "config", CONFIG));
 
         assertTrue(result.isChanged());
-        assertFalse(StandInTools.log(tools).contains("create"));
+        assertFalse(standIns.log().contains("create"));
     }
 
     @Test
@@ -108,6 +110,6 @@ class KindClusterModuleTest {
         assertEquals("kind_cluster needs the 'kind' command, which is not on PATH", noKind.msg());
         assertTrue(noDocker.isFailed());
         assertEquals("kind_cluster needs the 'docker' command, which is not on PATH", noDocker.msg());
-        assertEquals("", StandInTools.log(tools));
+        assertEquals("", standIns.log());
     }
 }

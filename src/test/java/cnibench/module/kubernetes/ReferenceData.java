@@ -4,11 +4,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Finds the shared upstream reference data (shared/reference) from the project directory or /work. */
-final class ReferenceData {
+public final class ReferenceData {
     private ReferenceData() {
     }
 
-    static Path file(String relative) {
+    public static Path file(String relative) {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             Path candidate = dir.resolve("shared/reference").resolve(relative);
             if (Files.exists(candidate)) {

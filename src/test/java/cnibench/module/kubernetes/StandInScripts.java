@@ -1,17 +1,14 @@
 package cnibench.module.kubernetes;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.List;
+import java.util.Map;
 
 /**
- * Recording stand-ins for kind, helm and docker: small shell scripts in a temporary directory that append
- * their argv (and the files they are given) to a log and keep just enough state to answer list queries.
+ * The kind, helm and docker stand-ins of the module tests: they log the contents of the files they are given
+ * (kind's config, helm's values) and keep just enough state to answer list queries; helm serves the release and
+ * values a test puts in release-after-upgrade.json and values-after-upgrade.json.
  */
-final class StandInTools {
-    static final String KIND = """
+final class StandInScripts {
+    private static final String KIND = """
             #!/bin/sh
             echo "kind $*" >> "$STANDIN_DIR/log"
             state="$STANDIN_DIR/kind-clusters"
@@ -31,7 +28,7 @@ final class StandInTools {
             esac
             """;
 
-    static final String HELM = """
+    private static final String HELM = """
             #!/bin/sh
             echo "helm $*" >> "$STANDIN_DIR/log"
             prev=""
@@ -49,28 +46,11 @@ final class StandInTools {
             esac
             """;
 
-    static final String DOCKER = "#!/bin/sh\nexit 0\n";
+    private static final String DOCKER = "#!/bin/sh\nexit 0\n";
 
-    private StandInTools() {
-    }
+    /** The scripts by tool name, for {@link StandIns#install}. */
+    static final Map<String, String> BY_TOOL = Map.of("kind", KIND, "helm", HELM, "docker", DOCKER);
 
-    /** Writes the named tools (kind, helm, docker) into dir and returns a PATH with dir first, then the system's basics. */
-    static String install(Path dir, List<String> tools) throws IOException {
-        for (String tool : tools) {
-            Path script = dir.resolve(tool);
-            Files.writeString(script, switch (tool) {
-                case "kind" -> KIND;
-                case "helm" -> HELM;
-                case "docker" -> DOCKER;
-                default -> throw new IllegalArgumentException(tool);
-            });
-            Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
-        }
-        return dir + ":/usr/bin:/bin";
-    }
-
-    static String log(Path dir) throws IOException {
-        Path log = dir.resolve("log");
-        return Files.exists(log) ? Files.readString(log) : "";
+    private StandInScripts() {
     }
 }
