@@ -10,6 +10,8 @@ import com.hubspot.jinjava.tree.ExpressionNode;
 import com.hubspot.jinjava.tree.Node;
 import com.hubspot.jinjava.tree.TagNode;
 import com.hubspot.jinjava.tree.parse.ExpressionToken;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import jinjava.javax.el.ELException;
@@ -23,6 +25,7 @@ import jinjava.javax.el.ELException;
 final class SyntaxChecker {
     private static final Pattern STRING_LITERAL = Pattern.compile("'(?:[^'\\\\]|\\\\.)*'|\"(?:[^\"\\\\]|\\\\.)*\"");
     private static final Pattern FILTER_NAME = Pattern.compile("(?<![|])\\|(?![|])\\s*([A-Za-z_][\\w.]*)");
+    private static final Pattern UNRESOLVED_FUNCTION = Pattern.compile("Could not resolve function '([\\w:]+)'");
     private static final Pattern TEST_NAME = Pattern.compile("\\bis\\s+(?:not\\s+)?([A-Za-z_]\\w*|==|!=|<=|>=|<|>)");
 
     private final JinjavaInterpreter interpreter;
@@ -39,30 +42,70 @@ final class SyntaxChecker {
     }
 
     void check(Node root, String source) {
-        if (root instanceof ExpressionNode) {
-            checkExpression(((ExpressionToken) root.getMaster()).getExpr(), source);
-        } else if (root instanceof TagNode tag) {
-            checkTag(tag.getName(), tag.getHelpers().strip(), source);
+        Set<String> macros = new HashSet<>();
+        collectMacros(root, macros);
+        checkNode(root, source, macros);
+    }
+
+    /**
+     * Names a template defines for itself ({% macro %}, {% from ... import %}, {% import ... as %}, and caller
+     * inside a macro): calls to them are only resolved when it renders, so they are not unknown functions.
+     */
+    private static void collectMacros(Node node, Set<String> names) {
+        if (node instanceof TagNode tag) {
+            String helpers = tag.getHelpers().strip();
+            switch (tag.getName()) {
+                case "macro" -> {
+                    names.add(helpers.split("[\\s(]", 2)[0]);
+                    names.add("caller");
+                }
+                case "from" -> {
+                    int at = helpers.indexOf(" import ");
+                    for (String imported : at < 0 ? new String[0] : helpers.substring(at + 8).split(",")) {
+                        String[] words = imported.strip().split("\\s+as\\s+");
+                        names.add(words[words.length - 1].strip());
+                    }
+                }
+                case "import" -> {
+                    int at = helpers.lastIndexOf(" as ");
+                    if (at >= 0) {
+                        names.add(helpers.substring(at + 4).strip() + ":");
+                    }
+                }
+                default -> {
+                }
+            }
         }
-        for (Node child : root.getChildren()) {
-            check(child, source);
+        for (Node child : node.getChildren()) {
+            collectMacros(child, names);
         }
     }
 
-    private void checkTag(String name, String helpers, String source) {
+    private void checkNode(Node node, String source, Set<String> macros) {
+        if (node instanceof ExpressionNode) {
+            checkExpression(((ExpressionToken) node.getMaster()).getExpr(), source, macros);
+        } else if (node instanceof TagNode tag) {
+            checkTag(tag.getName(), tag.getHelpers().strip(), source, macros);
+        }
+        for (Node child : node.getChildren()) {
+            checkNode(child, source, macros);
+        }
+    }
+
+    private void checkTag(String name, String helpers, String source, Set<String> macros) {
         switch (name) {
-            case "if", "elif", "elseif" -> checkExpression(helpers, source);
+            case "if", "elif", "elseif" -> checkExpression(helpers, source, macros);
             case "for" -> {
                 int in = helpers.indexOf(" in ");
                 if (in < 0) {
                     fail("expected 'in' in for loop: {% for " + helpers + " %}", source);
                 }
-                checkExpression(helpers.substring(in + 4).replaceFirst("\\s+recursive\\s*$", ""), source);
+                checkExpression(helpers.substring(in + 4).replaceFirst("\\s+recursive\\s*$", ""), source, macros);
             }
             case "set" -> {
                 int eq = helpers.indexOf('=');
                 if (eq > 0) {
-                    checkExpression(helpers.substring(eq + 1), source);
+                    checkExpression(helpers.substring(eq + 1), source, macros);
                 }
             }
             default -> {
@@ -70,14 +113,16 @@ final class SyntaxChecker {
         }
     }
 
-    private void checkExpression(String expression, String source) {
+    private void checkExpression(String expression, String source, Set<String> macros) {
         if (expression.isBlank()) {
             fail("Expected an expression, got 'end of print statement'", source);
         }
         try {
             jinjava.getExpressionFactory().createValueExpression(elContext, "#{" + expression + "}", Object.class);
         } catch (ELException e) {
-            fail(e.getMessage().replace("'#{" + expression + "}'", "'" + expression + "'"), source);
+            if (!callsOwnMacro(e, macros)) {
+                fail(e.getMessage().replace("'#{" + expression + "}'", "'" + expression + "'"), source);
+            }
         }
         String code = STRING_LITERAL.matcher(expression).replaceAll("''");
         Context context = interpreter.getContext();
@@ -93,6 +138,16 @@ final class SyntaxChecker {
                 fail("Could not load \"" + tests.group(1) + "\": '" + tests.group(1) + "'", source);
             }
         }
+    }
+
+    private static boolean callsOwnMacro(ELException e, Set<String> macros) {
+        Matcher unresolved = UNRESOLVED_FUNCTION.matcher(String.valueOf(e.getMessage()));
+        if (!unresolved.matches()) {
+            return false;
+        }
+        String function = unresolved.group(1);
+        int colon = function.indexOf(':');
+        return macros.contains(function) || colon > 0 && macros.contains(function.substring(0, colon + 1));
     }
 
     private static void fail(String problem, String source) {

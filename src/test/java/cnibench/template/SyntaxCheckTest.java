@@ -26,6 +26,8 @@ class SyntaxCheckTest {
         "{{ x is nosuchtest }}",
         "{% for x in %}{% endfor %}",
         "{% if x > %}a{% endif %}",
+        "{{ no_such_function(1) }}",
+        "{% macro m() %}m{% endmacro %}{{ n() }}",
     })
     void rejectsInvalidJinja(String text) {
         TemplateError e = assertThrows(TemplateError.class, () -> templar.checkSyntax(text));
@@ -48,6 +50,10 @@ class SyntaxCheckTest {
         "{{ '}}' }}",
         "{% raw %}{{ not jinja {% endraw %}",
         "{%- if x -%} a {%- endif -%}",
+        "{% macro row(k, v=1) %}{{ k }}={{ v }}{% endmacro %}{{ row('a') }}{{ row('b', 2) }}",
+        "{% macro outer() %}[{{ caller() }}]{% endmacro %}{% call outer() %}in{% endcall %}",
+        "{% from 'lib.j2' import one, two as second %}{{ one() }}{{ second() }}",
+        "{% import 'lib.j2' as lib %}{{ lib.helper(1) }}",
     })
     void acceptsValidJinja(String text) {
         assertDoesNotThrow(() -> templar.checkSyntax(text));
