@@ -142,7 +142,7 @@ public final class Iperf3Module implements Module {
         try {
             report = Iperf3Json.parse(result.stdout());
         } catch (IllegalArgumentException e) {
-            return ModuleResult.failed(Iperf3Server.firstLine(result.stderr(), result.stdout(), e.getMessage()))
+            return ModuleResult.failed(ToolOutput.firstLine(result.stderr(), result.stdout(), e.getMessage()))
                     .put("cmd", argv).put("rc", result.rc()).put("stdout", result.stdout()).put("stderr", result.stderr());
         }
         ModuleResult out = report(report).setChanged(true).put("cmd", argv).put("rc", result.rc());
@@ -155,7 +155,7 @@ public final class Iperf3Module implements Module {
             out.put("raw_dest", dest.toString());
         }
         if (report.error() == null && result.rc() != 0) {
-            out.setFailed(true).msg(Iperf3Server.firstLine(result.stderr(), "", "iperf3 exited with rc " + result.rc()));
+            out.setFailed(true).msg(ToolOutput.firstLine(result.stderr(), "", "iperf3 exited with rc " + result.rc()));
         }
         return withCsv(context, args, report, out);
     }

@@ -37,7 +37,7 @@ final class Iperf3Server {
         List<String> argv = Iperf3Command.server(args, true, pidfile);
         CommandResult started = connection.exec(CommandRequest.of(argv).withTimeout(Duration.ofSeconds(30)));
         if (!started.ok()) {
-            return ModuleResult.failed(firstLine(started.stderr(), started.stdout(), "iperf3 server did not start"))
+            return ModuleResult.failed(ToolOutput.firstLine(started.stderr(), started.stdout(), "iperf3 server did not start"))
                     .put("cmd", argv).put("rc", started.rc());
         }
         int port = args.has("port") ? args.integer("port") : Iperf3Command.DEFAULT_PORT;
@@ -53,7 +53,7 @@ final class Iperf3Server {
         CommandResult stopped = connection.exec(CommandRequest.of(List.of("/bin/sh", "-c", STOP, "sh", pidfile))
                 .withTimeout(Duration.ofSeconds(30)));
         if (stopped.rc() != 0 && stopped.rc() != NOT_RUNNING) {
-            return ModuleResult.failed(firstLine(stopped.stderr(), stopped.stdout(), "could not stop the iperf3 server"));
+            return ModuleResult.failed(ToolOutput.firstLine(stopped.stderr(), stopped.stdout(), "could not stop the iperf3 server"));
         }
         return ModuleResult.changed(stopped.rc() == 0).put("pidfile", pidfile);
     }
@@ -91,10 +91,5 @@ final class Iperf3Server {
             Thread.sleep(50);
         } while (System.nanoTime() < deadline);
         return false;
-    }
-
-    static String firstLine(String stderr, String stdout, String fallback) {
-        String text = !stderr.isBlank() ? stderr : stdout;
-        return text.isBlank() ? fallback : text.strip().lines().findFirst().orElse(fallback);
     }
 }
