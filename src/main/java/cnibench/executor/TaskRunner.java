@@ -14,6 +14,7 @@ import cnibench.module.spi.Module;
 import cnibench.module.spi.ModuleRegistry;
 import cnibench.module.spi.ModuleResult;
 import cnibench.playbook.Task;
+import cnibench.source.ErrorContext;
 import cnibench.template.TemplateError;
 import cnibench.template.Templar;
 import cnibench.template.UndefinedVariableError;
@@ -61,7 +62,7 @@ final class TaskRunner {
         try {
             vars = variables.forTask(host, task, includeParams);
         } catch (RuntimeException e) {
-            return finish(task, host, failure(describe(e)), null);
+            return finish(task, host, failureFor(e, task), null);
         }
         String delegate = null;
         try {
@@ -84,7 +85,7 @@ final class TaskRunner {
             r.put("unreachable", true);
             return new TaskResult(host, task, TaskStatus.UNREACHABLE, r, false, delegate, null);
         } catch (RuntimeException e) {
-            return finish(task, host, failure(describe(e)), delegate);
+            return finish(task, host, failureFor(e, task), delegate);
         }
     }
 
@@ -134,6 +135,8 @@ final class TaskRunner {
             } catch (UnsupportedConnectionException e) {
                 r = failure(e.getMessage());
                 r.put("unreachable", true);
+            } catch (TemplateError e) {
+                throw e; // as in Ansible, an item that cannot be templated fails the whole task
             } catch (RuntimeException e) {
                 r = failure(describe(e));
             }
@@ -611,6 +614,22 @@ final class TaskRunner {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("failed", true);
         r.put("msg", e.getMessage() + ". " + e.getMessage());
+        return r;
+    }
+
+    /**
+     * The result of an error while templating the task. An undefined variable is reported as Ansible reports it: its
+     * message twice (Jinja's and Ansible's), then where the task was written, and no "changed".
+     */
+    private static Map<String, Object> failureFor(RuntimeException e, Task task) {
+        if (!(e instanceof UndefinedVariableError undefined)) {
+            return failure(describe(e));
+        }
+        String context = ErrorContext.of(task.position());
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("failed", true);
+        r.put("msg", "The task includes an option with an undefined variable. The error was: " + undefined.getMessage()
+                + ". " + undefined.getMessage() + (context.isEmpty() ? "" : "\n\n" + context));
         return r;
     }
 

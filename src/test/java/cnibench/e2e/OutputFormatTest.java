@@ -44,6 +44,7 @@ class OutputFormatTest {
                 Arguments.of("failure.yml", List.of()),
                 Arguments.of("misc.yml", List.of()),
                 Arguments.of("misc.yml", List.of("-v")),
+                Arguments.of("undefined.yml", List.of()),
                 Arguments.of("diff.yml", List.of("--diff")));
     }
 
