@@ -11,12 +11,12 @@ import picocli.CommandLine.Command;
 @Command(name = "runner", mixinStandardHelpOptions = true, version = "cnibench 0.1.0",
         description = "Runs Ansible playbooks (and the cnibench benchmarks) quickly and faithfully.")
 public final class Main {
-    private static final Map<String, Supplier<Object>> SUBCOMMANDS = Map.of(
-            "play", PlayCommand::new,
-            "inventory", InventoryCommand::new,
-            "doc", DocCommand::new,
-            "report", ReportCommand::new);
-    private static final List<String> ORDER = List.of("play", "inventory", "doc", "report");
+    /** The subcommands, in the order help lists them. */
+    private static final List<Map.Entry<String, Supplier<Object>>> SUBCOMMANDS = List.of(
+            Map.entry("play", PlayCommand::new),
+            Map.entry("inventory", InventoryCommand::new),
+            Map.entry("doc", DocCommand::new),
+            Map.entry("report", ReportCommand::new));
 
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("play")) {
@@ -25,8 +25,9 @@ public final class Main {
         CommandLine cli = new CommandLine(new Main());
         // picocli builds a command's model by reflecting over its annotations, which costs a cold JVM
         // tens of milliseconds per command: only the one asked for is built (all of them for help)
-        List<String> wanted = args.length > 0 && SUBCOMMANDS.containsKey(args[0]) ? List.of(args[0]) : ORDER;
-        wanted.forEach(name -> cli.addSubcommand(SUBCOMMANDS.get(name).get()));
+        String asked = args.length > 0 && SUBCOMMANDS.stream().anyMatch(c -> c.getKey().equals(args[0])) ? args[0] : null;
+        SUBCOMMANDS.stream().filter(c -> asked == null || c.getKey().equals(asked))
+                .forEach(c -> cli.addSubcommand(c.getValue().get()));
         int code = cli
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
                     cmd.getErr().println("ERROR! " + e.getMessage());

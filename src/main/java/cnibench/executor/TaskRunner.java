@@ -609,12 +609,9 @@ final class TaskRunner {
         return r;
     }
 
-    /** Ansible reports an undefined loop with the bare message, twice (Jinja's and its own), and no "changed". */
+    /** Ansible reports an undefined loop with the bare message, twice (Jinja's and its own). */
     private static Map<String, Object> loopFailure(UndefinedVariableError e) {
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("failed", true);
-        r.put("msg", e.getMessage() + ". " + e.getMessage());
-        return r;
+        return templatingFailure(e.getMessage() + ". " + e.getMessage());
     }
 
     /**
@@ -626,10 +623,14 @@ final class TaskRunner {
             return failure(describe(e));
         }
         String context = ErrorContext.of(task.position());
+        return templatingFailure(describe(undefined) + ". " + undefined.getMessage() + (context.isEmpty() ? "" : "\n\n" + context));
+    }
+
+    /** What Ansible returns when templating the task raised: failed and the message, no "changed". */
+    private static Map<String, Object> templatingFailure(String msg) {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("failed", true);
-        r.put("msg", "The task includes an option with an undefined variable. The error was: " + undefined.getMessage()
-                + ". " + undefined.getMessage() + (context.isEmpty() ? "" : "\n\n" + context));
+        r.put("msg", msg);
         return r;
     }
 

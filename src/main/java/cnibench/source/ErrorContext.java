@@ -147,7 +147,8 @@ public final class ErrorContext {
         return out.toString();
     }
 
-    private static String location(String file, int line, int column) {
+    /** Ansible's two lines naming where an error was written. */
+    static String location(String file, int line, int column) {
         return "The error appears to be in '" + file + "': line " + line + ", column " + column + ", but may\n"
                 + "be elsewhere in the file depending on the exact syntax problem.\n";
     }

@@ -32,9 +32,7 @@ public class SourceError extends RuntimeException {
         if (!position.known()) {
             return out.toString();
         }
-        out.append("\n\nThe error appears to be in '").append(position.file()).append("': line ")
-                .append(position.line()).append(", column ").append(position.column())
-                .append(", but may\nbe elsewhere in the file depending on the exact syntax problem.\n");
+        out.append("\n\n").append(ErrorContext.location(position.file(), position.line(), position.column()));
         String snippet = snippet(position);
         if (!snippet.isEmpty()) {
             out.append("\nThe offending line appears to be:\n\n").append(snippet);

@@ -143,10 +143,7 @@ final class JinjaEngine {
 
     /** Renders a template file's text with an interpreter of its own (blocks and macros stay with it). */
     String renderFile(ParsedTemplate template, RenderSession session) {
-        JinjavaInterpreter interpreter = newInterpreter(session);
-        String out = withInterpreter(interpreter, i -> i.render(template.root()));
-        ErrorTranslator.throwIfFailed(interpreter, template.source());
-        return out;
+        return inOwnInterpreter(session, template.source(), i -> i.render(template.root()));
     }
 
     /** Evaluates one expression (no braces) to its value. */
@@ -162,10 +159,7 @@ final class JinjaEngine {
     private <T> T inFreshScope(RenderSession session, String source, Function<JinjavaInterpreter, T> work) {
         Renderer renderer = renderers.get();
         if (renderer.busy) {
-            JinjavaInterpreter nested = newInterpreter(session);
-            T value = withInterpreter(nested, work);
-            ErrorTranslator.throwIfFailed(nested, source);
-            return value;
+            return inOwnInterpreter(session, source, work);
         }
         JinjavaInterpreter interpreter = renderer.interpreter;
         renderer.busy = true;
@@ -178,6 +172,13 @@ final class JinjaEngine {
             clearErrors(interpreter);
             renderer.busy = false;
         }
+    }
+
+    private <T> T inOwnInterpreter(RenderSession session, String source, Function<JinjavaInterpreter, T> work) {
+        JinjavaInterpreter interpreter = newInterpreter(session);
+        T value = withInterpreter(interpreter, work);
+        ErrorTranslator.throwIfFailed(interpreter, source);
+        return value;
     }
 
     private static void clearErrors(JinjavaInterpreter interpreter) {

@@ -148,10 +148,7 @@ public final class Iperf3Module implements Module {
         ModuleResult out = report(report).setChanged(true).put("cmd", argv).put("rc", result.rc());
         if (args.has("raw_dest")) {
             Path dest = ResultPaths.resolve(context, args.str("raw_dest"));
-            if (dest.toAbsolutePath().getParent() != null) {
-                Files.createDirectories(dest.toAbsolutePath().getParent());
-            }
-            Files.writeString(dest, result.stdout() + "\n", StandardCharsets.UTF_8);
+            ResultPaths.write(dest, result.stdout() + "\n");
             out.put("raw_dest", dest.toString());
         }
         if (report.error() == null && result.rc() != 0) {

@@ -89,7 +89,7 @@ public final class K6Module implements Module {
         Path summary = args.has("summary_dest") ? ResultPaths.resolve(context, args.str("summary_dest"))
                 : Files.createTempFile("cnibench-k6-", ".json");
         try {
-            write(script, context.renderTemplateFile(template));
+            ResultPaths.write(script, context.renderTemplateFile(template));
             Files.deleteIfExists(summary);
             List<String> argv = command(args, script, summary);
             CommandResult result;
@@ -130,7 +130,7 @@ public final class K6Module implements Module {
         String console = result.stdout() + (result.stdout().endsWith("\n") || result.stdout().isEmpty() ? "" : "\n")
                 + result.stderr();
         if (args.has("log_dest")) {
-            write(ResultPaths.resolve(context, args.str("log_dest")), console);
+            ResultPaths.write(ResultPaths.resolve(context, args.str("log_dest")), console);
         }
         if (!Files.isRegularFile(summary)) {
             return ModuleResult.failed(ToolOutput.firstLine(result.stderr(), result.stdout(),
@@ -190,12 +190,5 @@ public final class K6Module implements Module {
             return Duration.ofSeconds(args.integer("timeout"));
         }
         return Duration.ofSeconds(seconds > 0 ? seconds + 120 : 3600);
-    }
-
-    private static void write(Path file, String text) throws IOException {
-        if (file.toAbsolutePath().getParent() != null) {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-        }
-        Files.writeString(file, text, StandardCharsets.UTF_8);
     }
 }

@@ -1,6 +1,9 @@
 package cnibench.module.bench;
 
 import cnibench.module.spi.ModuleContext;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Where the bench modules read and write files the task names. */
@@ -13,5 +16,14 @@ final class ResultPaths {
     static Path resolve(ModuleContext context, String name) {
         Path path = Path.of(name);
         return path.isAbsolute() || context.playbookDir() == null ? path : context.playbookDir().resolve(path);
+    }
+
+    /** Writes a raw output the task asked to keep, making its directory first. */
+    static void write(Path file, String text) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        Files.writeString(file, text, StandardCharsets.UTF_8);
     }
 }
