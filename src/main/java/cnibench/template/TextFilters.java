@@ -32,6 +32,9 @@ final class TextFilters {
                 a.flag(1, "killwords", false), a.string(2, "end", "..."), a.get(3, "leeway", 5)));
         c.add("urlencode", (v, a) -> urlencode(v));
         c.add("urlsplit", (v, a) -> urlsplit(PyRepr.str(v), a.string(0, "query", "")));
+        // Jinja2's format is Python's `%` (an int takes %.2f); Jinjava's own uses Java's String.format, which refuses that
+        c.add("format", (v, a) -> PercentFormat.format(PyRepr.str(v),
+                a.named().isEmpty() ? new PyTuple(a.positional()) : a.named()));
         c.add("to_uuid", (v, a) -> uuid5(a.string(0, "namespace", ANSIBLE_NAMESPACE), PyRepr.str(v)));
     }
 
