@@ -23,6 +23,16 @@ final class LabMachine {
         return "root".equals(System.getProperty("user.name")) && PROGRAMS.stream().allMatch(LabMachine::onPath);
     }
 
+    /** Root, with ip and nginx: what the ingress lab runs. */
+    static boolean ingressAvailable() {
+        return "root".equals(System.getProperty("user.name")) && onPath("ip") && onPath("nginx");
+    }
+
+    /** The namespaces with this prefix that exist now. */
+    static List<String> namespaces(String prefix) throws IOException, InterruptedException {
+        return run("ip", "netns", "list").lines().map(l -> l.split(" ")[0]).filter(n -> n.startsWith(prefix)).toList();
+    }
+
     private static boolean onPath(String program) {
         return Arrays.stream(System.getenv().getOrDefault("PATH", "").split(":"))
                 .anyMatch(dir -> Files.isExecutable(Path.of(dir, program)));
@@ -30,7 +40,7 @@ final class LabMachine {
 
     /** The lab's namespaces that exist now. */
     static List<String> labNamespaces() throws IOException, InterruptedException {
-        return run("ip", "netns", "list").lines().map(l -> l.split(" ")[0]).filter(n -> n.startsWith(NETNS_PREFIX)).toList();
+        return namespaces(NETNS_PREFIX);
     }
 
     /** Rules of this machine's own iptables that carry the lab's tag. */

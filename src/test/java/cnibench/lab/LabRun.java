@@ -10,18 +10,22 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * One run of playbooks/egress-lab.yml as `./runner play` starts it (cnibench.cli.Main with the
+ * One run of a lab playbook (egress-lab.yml unless named) as `./runner play` starts it (cnibench.cli.Main with the
  * project as cnibench home), on the test class path so that no jar has to be built, with its
  * results under a temporary CNIBENCH_RESULTS.
  */
-record LabRun(int exitCode, String output, Path resultsRoot) {
+record LabRun(int exitCode, String output, Path resultsRoot, String playbook) {
     static final Path HOME = Path.of("").toAbsolutePath();
     private static final long TIMEOUT_MINUTES = 8;
 
     static LabRun play(Path resultsRoot, String... extraVars) throws IOException, InterruptedException {
+        return play("egress-lab", resultsRoot, extraVars);
+    }
+
+    static LabRun play(String playbook, Path resultsRoot, String... extraVars) throws IOException, InterruptedException {
         List<String> argv = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "-Dcnibench.home=" + HOME, "cnibench.cli.Main",
-                "play", "playbooks/egress-lab.yml"));
+                "play", "playbooks/" + playbook + ".yml"));
         for (String v : extraVars) {
             argv.add("-e");
             argv.add(v);
@@ -35,14 +39,14 @@ record LabRun(int exitCode, String output, Path resultsRoot) {
         if (!p.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
             p.destroy();
             p.waitFor(2, TimeUnit.MINUTES);
-            throw new IOException("the lab run did not end within " + TIMEOUT_MINUTES + " minutes: " + Files.readString(log));
+            throw new IOException("the " + playbook + " run did not end within " + TIMEOUT_MINUTES + " minutes: " + Files.readString(log));
         }
-        return new LabRun(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8), resultsRoot);
+        return new LabRun(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8), resultsRoot, playbook);
     }
 
-    /** results/egress-lab/<UTC timestamp>/ of this run. */
+    /** results/<playbook>/<UTC timestamp>/ of this run. */
     Path runDir() throws IOException {
-        try (Stream<Path> dirs = Files.list(resultsRoot.resolve("egress-lab"))) {
+        try (Stream<Path> dirs = Files.list(resultsRoot.resolve(playbook))) {
             return dirs.filter(Files::isDirectory).sorted().reduce((a, b) -> b)
                     .orElseThrow(() -> new IOException("no run directory under " + resultsRoot));
         }
