@@ -423,6 +423,7 @@ final class PlayRunner {
         Set<Host> failed = new LinkedHashSet<>();
         boolean role = Actions.INCLUDE_ROLE.contains(task.action());
         String loopVar = task.loopControl().get("loop_var") == null ? "item" : String.valueOf(task.loopControl().get("loop_var"));
+        Object indexVar = task.loopControl().get("index_var");
         for (Host h : hosts) {
             try {
                 Map<String, Object> vars = variables.forTask(h, task, includeParams(task));
@@ -434,6 +435,9 @@ final class PlayRunner {
                     for (Object item : items) {
                         Map<String, Object> p = new LinkedHashMap<>();
                         p.put(loopVar, item);
+                        if (indexVar != null) {
+                            p.put(String.valueOf(indexVar), loopParams.size());
+                        }
                         loopParams.add(p);
                     }
                 }
@@ -479,7 +483,11 @@ final class PlayRunner {
             }
         }
         for (Map.Entry<String, List<Host>> e : byTarget.entrySet()) {
-            failed.addAll(runNodes(List.of(blocks.get(e.getKey())), e.getValue()));
+            // a host that failed in one included file (one loop item) runs none of the later ones
+            List<Host> running = e.getValue().stream().filter(h -> !failed.contains(h)).toList();
+            if (!running.isEmpty()) {
+                failed.addAll(runNodes(List.of(blocks.get(e.getKey())), running));
+            }
         }
         return failed;
     }
