@@ -118,6 +118,53 @@ class IngressLabTest {
         assertTrue(run.output().contains("lab_teardown : Check that no namespace of the lab is left"), run.output());
     }
 
+    @Test
+    void withK6TheStagesAreMeasuredByTheThesisScript(@TempDir Path tools) throws Exception {
+        Path k6 = tools.resolve("k6");
+        Files.writeString(k6, K6_STAND_IN);
+        Files.setPosixFilePermissions(k6, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        LabRun run = LabRun.play("ingress-lab", results, Map.of("PATH", tools + ":" + System.getenv("PATH")),
+                "load_tool=k6", "stage_duration=2", "{\"canary_stages\": [0, 50, 100]}");
+        assertEquals(0, run.exitCode(), run.output());
+        Path dir = run.runDir();
+        String script = Files.readString(dir.resolve("k6/stage-1.js"));
+        assertTrue(script.contains("http.get('http://172.31.0.2:80/', { headers: { Host: 'canary.lab.test' } })"), script);
+        List<Map<String, String>> stages = CsvFiles.read(dir.resolve("stages.csv"));
+        assertEquals(6, stages.size(), stages.toString());
+        Map<String, Map<String, String>> canary = stages.stream().filter(r -> r.get("label").equals("canary"))
+                .collect(Collectors.toMap(r -> r.get("canary_percent"), r -> r));
+        assertEquals("0", canary.get("0").get("responses"));
+        assertEquals(0.5, Double.parseDouble(canary.get("50").get("share")), 0.15, canary.toString());
+        assertEquals("0", stages.stream().filter(r -> r.get("label").equals("stable") && r.get("canary_percent").equals("100"))
+                .findFirst().orElseThrow().get("responses"));
+        assertFalse(Files.exists(dir.resolve("mirror.csv")), "k6 cannot measure the mirror");
+    }
+
+    /**
+     * Stands in for k6 inside the client namespace: reads the URL and Host of the rendered script, sends 200 real requests
+     * to the gateway with bash, prints each answer's backend as k6's console.log does, and writes a summary.
+     */
+    private static final String K6_STAND_IN = """
+            #!/bin/bash
+            for last; do :; done
+            summary=; while [ $# -gt 0 ]; do [ "$1" = --summary-export ] && summary=$2; shift; done
+            url=$(grep -o "http.get('[^']*'" "$last" | cut -d"'" -f2)
+            host=$(grep -o "Host: '[^']*'" "$last" | cut -d"'" -f2)
+            hostport=${url#http://}; hostport=${hostport%%/*}
+            for i in $(seq 200); do
+              exec 3<>/dev/tcp/${hostport%:*}/${hostport#*:}
+              printf 'GET / HTTP/1.1\r\nHost: %s\r\nConnection: close\r\n\r\n' "$host" >&3
+              name=$(grep -o 'Hostname: [a-z]*' <&3 | cut -d' ' -f2)
+              exec 3<&-
+              echo "time=\"2026-12-03T10:00:00Z\" level=info msg=\"[2026-12-03T10:00:00.000Z] Hostname: $name\" source=console" >&2
+            done
+            cat > "$summary" <<'JSON'
+            {"metrics": {"http_reqs": {"count": 200, "rate": 100.0}, "http_req_failed": {"passes": 0, "fails": 200, "value": 0},
+             "iterations": {"count": 200, "rate": 100.0},
+             "http_req_duration": {"avg": 1.5, "min": 0.5, "med": 1.2, "max": 9.0, "p(90)": 2.0, "p(95)": 3.0, "p(99)": 6.0}}}
+            JSON
+            """;
+
     /** Kills the canary backend's nginx as soon as stages.csv has its first stage, from outside the run. */
     private void stopTheCanaryOnceTheFirstStageIsMeasured() {
         try {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -23,6 +24,12 @@ record LabRun(int exitCode, String output, Path resultsRoot, String playbook) {
     }
 
     static LabRun play(String playbook, Path resultsRoot, String... extraVars) throws IOException, InterruptedException {
+        return play(playbook, resultsRoot, Map.of(), extraVars);
+    }
+
+    /** With more environment variables for the runner (a stand-in program first on PATH). */
+    static LabRun play(String playbook, Path resultsRoot, Map<String, String> env, String... extraVars)
+            throws IOException, InterruptedException {
         List<String> argv = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "-Dcnibench.home=" + HOME, "cnibench.cli.Main",
                 "play", "playbooks/" + playbook + ".yml"));
@@ -35,6 +42,7 @@ record LabRun(int exitCode, String output, Path resultsRoot, String playbook) {
                 .redirectOutput(log.toFile());
         pb.environment().put("CNIBENCH_RESULTS", resultsRoot.toString());
         pb.environment().put("ANSIBLE_NOCOLOR", "1");
+        pb.environment().putAll(env);
         Process p = pb.start();
         if (!p.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
             p.destroy();

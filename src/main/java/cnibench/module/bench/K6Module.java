@@ -48,6 +48,8 @@ public final class K6Module implements Module {
             .arg(ArgSpec.of("log_dest", ArgType.PATH, "File to keep k6's console output in."))
             .arg(ArgSpec.of("count", ArgType.STR, "A regular expression with one group, matched in every console line: "
                     + "the result's counts and shares are per captured value."))
+            .arg(ArgSpec.of("labels", ArgType.LIST, "Values of count that are always reported, first and in this order, "
+                    + "with 0 when never seen (the route's backends).").elements(ArgType.STR))
             .arg(ArgSpec.of("timeout", ArgType.INT, "Seconds k6 may run (default: the duration plus 120, or 3600)."))
             .arg(ArgSpec.of("executable", ArgType.STR, "The k6 program.").defaultValue("k6"))
             .examples("""
@@ -144,11 +146,20 @@ public final class K6Module implements Module {
             return ModuleResult.failed("k6 summary " + summary + ": " + e.getMessage()).put("cmd", argv).put("rc", result.rc());
         }
         if (count != null) {
-            Map<String, Integer> counts = counts(console, count);
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            args.strings("labels").forEach(label -> counts.put(label, 0));
+            counts(console, count).forEach((value, n) -> counts.merge(value, n, Integer::sum));
             int total = counts.values().stream().mapToInt(Integer::intValue).sum();
             Map<String, Object> shares = new LinkedHashMap<>();
-            counts.forEach((value, n) -> shares.put(value, Math.round(n * 10000.0 / total) / 10000.0));
-            out.put("counts", counts).put("shares", shares);
+            Map<String, Object> intervals = new LinkedHashMap<>();
+            counts.forEach((value, n) -> {
+                shares.put(value, total == 0 ? 0.0 : Math.round(n * 10000.0 / total) / 10000.0);
+                WilsonInterval ci = WilsonInterval.of95(n, total);
+                if (ci != null) {
+                    intervals.put(value, Map.of("ci95_low", round4(ci.low()), "ci95_high", round4(ci.high())));
+                }
+            });
+            out.put("counts", counts).put("shares", shares).put("intervals", intervals);
         }
         if (args.has("summary_dest")) {
             out.put("summary_dest", summary.toString());
@@ -162,6 +173,10 @@ public final class K6Module implements Module {
             out.setFailed(true).msg(ToolOutput.firstLine(result.stderr(), "", "k6 exited with rc " + result.rc()));
         }
         return out;
+    }
+
+    private static double round4(double value) {
+        return Math.round(value * 10000.0) / 10000.0;
     }
 
     /** How often each captured value appears, in the order first seen. */

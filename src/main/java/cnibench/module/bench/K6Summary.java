@@ -11,7 +11,7 @@ import java.util.Map;
  * the share of failed requests, iterations, checks and http_req_duration's statistics in ms.
  */
 record K6Summary(Map<String, Object> metrics) {
-    /** The trend statistics k6 exports by default, and the names the result gives them. */
+    /** The trend statistics k6 exports (p(99) when --summary-trend-stats asks for it), and the names the result gives them. */
     private static final Map<String, String> DURATION_STATS = new LinkedHashMap<>();
 
     static {
@@ -21,6 +21,7 @@ record K6Summary(Map<String, Object> metrics) {
         DURATION_STATS.put("max", "max");
         DURATION_STATS.put("p(90)", "p90");
         DURATION_STATS.put("p(95)", "p95");
+        DURATION_STATS.put("p(99)", "p99");
     }
 
     static K6Summary parse(String json) throws IOException {

@@ -72,6 +72,16 @@ class K6ModuleTest {
     }
 
     @Test
+    void expectedLabelsAreReportedFirstEvenWhenNoResponseCameFromThem() throws Exception {
+        Map<String, Object> args = args();
+        args.putAll(Map.of("count", "Hostname: ([\\w.-]+)", "labels", List.of("canary", "echo-v1-7d9f")));
+        ModuleResult result = context(Map.of()).run(module, args);
+        assertEquals(List.of("canary", "echo-v1-7d9f", "echo-v2-55c1"), List.copyOf(((Map<?, ?>) result.field("counts")).keySet()));
+        assertEquals(0, ((Map<?, ?>) result.field("counts")).get("canary"));
+        assertEquals(0.0, ((Map<?, ?>) result.field("shares")).get("canary"));
+    }
+
+    @Test
     void rendersTheScriptRunsK6AndReadsTheSummaryAndTheSplit() throws Exception {
         Map<String, Object> args = args();
         args.putAll(Map.of("vus", 10, "duration", "30s", "env", Map.of("STAGE", "canary"), "count", "Hostname: ([\\w.-]+)",
@@ -97,6 +107,8 @@ class K6ModuleTest {
                 result.field("duration_ms"));
         assertEquals(Map.of("echo-v1-7d9f", 19, "echo-v2-55c1", 1), result.field("counts"));
         assertEquals(Map.of("echo-v1-7d9f", 0.95, "echo-v2-55c1", 0.05), result.field("shares"));
+        // Wilson 95 % of 1 in 20
+        assertEquals(Map.of("ci95_low", 0.0089, "ci95_high", 0.2361), ((Map<?, ?>) result.field("intervals")).get("echo-v2-55c1"));
         assertEquals(summary.toString(), result.field("summary_dest"));
         String log = Files.readString(dir.resolve("results/k6/canary.log"));
         assertEquals(20, log.lines().filter(l -> l.contains("source=console")).count());
