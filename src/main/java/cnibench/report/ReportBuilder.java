@@ -5,9 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Builds the self-contained report.html of one or more run directories: what each run ran with,
@@ -31,15 +29,14 @@ public final class ReportBuilder {
         if (runDirs.isEmpty()) {
             throw new IllegalArgumentException("no run directory to report on");
         }
-        List<RunData> runs = new ArrayList<>();
-        Set<String> labels = new HashSet<>();
+        List<RunData> loaded = new ArrayList<>();
         for (Path dir : runDirs) {
-            RunData run = RunData.load(dir, baseline);
-            String label = run.label();
-            for (int n = 2; !labels.add(label); n++) {
-                label = run.label() + " (" + n + ")";
-            }
-            runs.add(run.withLabel(label));
+            loaded.add(RunData.load(dir, baseline));
+        }
+        List<String> labels = Labels.unique(loaded.stream().map(RunData::label).toList());
+        List<RunData> runs = new ArrayList<>();
+        for (int i = 0; i < loaded.size(); i++) {
+            runs.add(loaded.get(i).withLabel(labels.get(i)));
         }
         String html = new HtmlReport(runs, title, baseline).render(Charts.all(runs));
         Path parent = outputHtml.toAbsolutePath().getParent();
