@@ -21,8 +21,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /** The report's charts, drawn with XChart as PNG images. */
 final class Charts {
-    private static final int WIDTH = 960;
-    private static final int HEIGHT = 440;
+    static final int WIDTH = 960;
+    static final int HEIGHT = 440;
     private static final double GBIT = 1e9;
 
     /** A drawn chart, its title and the caption under it. */

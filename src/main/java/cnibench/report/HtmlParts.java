@@ -85,6 +85,29 @@ final class HtmlParts {
         return Double.isNaN(value) ? "" : String.format(Locale.ROOT, "%." + decimals + "f", value);
     }
 
+    /** A configured percent as written in a playbook: 5, 2.5, 33.33. */
+    static String percentNumber(double percent) {
+        if (Double.isNaN(percent)) {
+            return "";
+        }
+        return java.math.BigDecimal.valueOf(Math.round(percent * 100) / 100.0).stripTrailingZeros().toPlainString();
+    }
+
+    /** A share (0..1) in percent: one decimal, two below 1 % where one would round small canaries away. */
+    static String percent(double share) {
+        double p = share * 100;
+        return number(p, p > 0 && p < 1 ? 2 : 1);
+    }
+
+    /** "4.9 % [4.5, 5.3]": an observed share with its 95 % interval, as a reader quotes it. */
+    static String percentWithInterval(double share, double low, double high) {
+        if (Double.isNaN(share)) {
+            return "";
+        }
+        String interval = Double.isNaN(low) || Double.isNaN(high) ? "" : " [" + percent(low) + ", " + percent(high) + "]";
+        return percent(share) + " %" + interval;
+    }
+
     static String escape(String text) {
         StringBuilder out = new StringBuilder(text.length());
         for (char c : text.toCharArray()) {

@@ -16,6 +16,19 @@ public final class ReportBuilder {
     private ReportBuilder() {
     }
 
+    /**
+     * True when the directories hold ingress runs (stages.csv), false for egress runs; the two
+     * measure different things and are not compared on one page.
+     */
+    public static boolean ingress(List<Path> runDirs) {
+        long ingress = runDirs.stream().filter(IngressReport::isIngress).count();
+        if (ingress > 0 && ingress < runDirs.size()) {
+            throw new IllegalArgumentException("cannot compare ingress runs (stages.csv) with egress runs on one page: "
+                    + runDirs.stream().map(d -> d + (IngressReport.isIngress(d) ? " (ingress)" : " (egress)")).toList());
+        }
+        return ingress > 0;
+    }
+
     /** The report of the runs, side by side when there are several; returns the file written. */
     public static Path build(List<Path> runDirs, Path outputHtml) throws IOException {
         return build(runDirs, outputHtml, null, null);
