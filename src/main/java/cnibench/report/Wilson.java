@@ -16,6 +16,7 @@ record Wilson(double low, double high) {
         double denominator = 1 + z2 / n;
         double center = (p + z2 / (2 * n)) / denominator;
         double half = Z * Math.sqrt(p * (1 - p) / n + z2 / (4 * n * n)) / denominator;
-        return new Wilson(Math.max(0, center - half), Math.min(1, center + half));
+        // at k = 0 and k = n the bound is exactly 0 or 1; the formula leaves rounding dust there
+        return new Wilson(k == 0 ? 0 : Math.max(0, center - half), k == n ? 1 : Math.min(1, center + half));
     }
 }

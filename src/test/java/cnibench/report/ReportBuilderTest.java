@@ -93,7 +93,7 @@ class ReportBuilderTest {
         assertEquals(0, images(html).size());
     }
 
-    private static List<BufferedImage> images(String html) throws IOException {
+    static List<BufferedImage> images(String html) throws IOException {
         List<BufferedImage> out = new ArrayList<>();
         Matcher m = IMAGE.matcher(html);
         while (m.find()) {
