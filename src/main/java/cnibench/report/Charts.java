@@ -21,18 +21,24 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /** The report's charts, drawn with XChart as PNG images. */
 final class Charts {
-    private static final int WIDTH = 960;
-    private static final int HEIGHT = 440;
+    static final int WIDTH = 960;
+    static final int HEIGHT = 440;
     private static final double GBIT = 1e9;
 
-    /** A drawn chart and what it shows. */
-    record Figure(String title, byte[] png) {
+    /** A drawn chart, its title and the caption under it. */
+    record Figure(String title, String caption, byte[] png) {
+        Figure(String title, byte[] png) {
+            this(title, title, png);
+        }
     }
 
     private Charts() {
     }
 
-    /** Every chart for the runs: throughput spread, throughput over time, CPU by mode per node, softirq. */
+    /**
+     * Every chart for the runs: throughput spread, throughput over time, CPU by mode per node (one
+     * chart for the machine where the nodes share its CPU), softirq, network received per node.
+     */
     static List<Figure> all(List<RunData> runs) throws IOException {
         boolean several = runs.size() > 1;
         List<Figure> out = new ArrayList<>();
@@ -41,15 +47,26 @@ final class Charts {
             out.add(throughputOverTime(runs, several));
         }
         for (RunData run : runs) {
-            CpuWindows cpu = run.cpu();
-            for (String node : cpu.nodes()) {
-                out.add(cpuByMode(run, cpu, node, several));
+            for (String node : cpuNodes(run)) {
+                out.add(cpuByMode(run, node, several));
             }
         }
         if (runs.stream().anyMatch(r -> !r.cpu().nodes().isEmpty())) {
             out.add(softirq(runs, several));
         }
+        if (runs.stream().anyMatch(r -> !NetworkRates.receivedBytesPerNode(r.metrics()).isEmpty())) {
+            out.add(networkReceived(runs, several));
+        }
         return out;
+    }
+
+    /** The nodes whose CPU is drawn: every node, or where they share one machine's CPU, the one standing for it. */
+    static List<String> cpuNodes(RunData run) {
+        CpuWindows cpu = run.cpu();
+        if (run.scope().sharedCpu()) {
+            return cpu.machineNode() == null ? List.of() : List.of(cpu.machineNode());
+        }
+        return List.copyOf(cpu.nodes());
     }
 
     private static Figure throughputSpread(List<RunData> runs, boolean several) throws IOException {
@@ -87,8 +104,12 @@ final class Charts {
         return new Figure(title, png(chart));
     }
 
-    private static Figure cpuByMode(RunData run, CpuWindows cpu, String node, boolean several) throws IOException {
-        String title = "CPU by mode on " + node + (several ? " (" + run.label() + ")" : "") + ", % of the node's CPU";
+    private static Figure cpuByMode(RunData run, String node, boolean several) throws IOException {
+        CpuWindows cpu = run.cpu();
+        boolean machine = run.scope().sharedCpu();
+        String title = "CPU by mode on " + (machine ? "the machine" : node) + (several ? " (" + run.label() + ")" : "")
+                + ", % of the " + (machine ? "machine" : "node") + "'s CPU";
+        String caption = machine ? title + " — " + run.scope().note() + " (read from " + node + "'s node-exporter)" : title;
         XYChart chart = xyChart(title, "seconds into the run", "%");
         TreeMap<Double, Map<String, Double>> shares = cpu.percentByMode(node);
         double origin = shares.isEmpty() ? 0 : shares.firstKey();
@@ -104,7 +125,7 @@ final class Charts {
             });
             line(chart, mode, x, y);
         }
-        return new Figure(title, png(chart));
+        return new Figure(title, caption, png(chart));
     }
 
     private static Figure softirq(List<RunData> runs, boolean several) throws IOException {
@@ -112,17 +133,33 @@ final class Charts {
         XYChart chart = xyChart(title, "seconds into the run", "%");
         for (RunData run : runs) {
             CpuWindows cpu = run.cpu();
-            for (String node : cpu.nodes()) {
+            for (String node : cpuNodes(run)) {
                 TreeMap<Double, Map<String, Double>> shares = cpu.percentByMode(node);
                 if (shares.isEmpty()) {
                     continue;
                 }
                 double origin = shares.firstKey();
-                line(chart, name(run, node, several), shares.keySet().stream().map(t -> t - origin).toList(),
+                String series = run.scope().sharedCpu() ? "machine" : node;
+                line(chart, name(run, series, several), shares.keySet().stream().map(t -> t - origin).toList(),
                         shares.values().stream().map(m -> m.getOrDefault(CpuWindows.SOFTIRQ, 0.0)).toList());
             }
         }
-        return new Figure(title, png(chart));
+        String caption = title + (runs.stream().anyMatch(r -> r.scope().sharedCpu())
+                ? " (\"machine\" where the nodes share one machine's CPU)" : "");
+        return new Figure(title, caption, png(chart));
+    }
+
+    private static Figure networkReceived(List<RunData> runs, boolean several) throws IOException {
+        String title = "Network received per node, all interfaces, Gbit/s";
+        XYChart chart = xyChart(title, "seconds into the run", "Gbit/s");
+        for (RunData run : runs) {
+            for (Map.Entry<String, TreeMap<Double, Double>> node : NetworkRates.receivedBytesPerNode(run.metrics()).entrySet()) {
+                double origin = node.getValue().firstKey();
+                line(chart, name(run, node.getKey(), several), node.getValue().keySet().stream().map(t -> t - origin).toList(),
+                        node.getValue().values().stream().map(bytes -> bytes * 8 / GBIT).toList());
+            }
+        }
+        return new Figure(title, title + " (each node's own counters, also where the nodes share one machine's CPU)", png(chart));
     }
 
     static Map<String, List<Double>> repeatThroughputByPath(RunData run) {
@@ -135,13 +172,13 @@ final class Charts {
         return out;
     }
 
-    private static XYChart xyChart(String title, String xTitle, String yTitle) {
+    static XYChart xyChart(String title, String xTitle, String yTitle) {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
         style(chart.getStyler());
         return chart;
     }
 
-    private static void line(XYChart chart, String name, List<Double> x, List<Double> y) {
+    static void line(XYChart chart, String name, List<Double> x, List<Double> y) {
         if (x.isEmpty()) {
             return; // XChart refuses a series without points
         }
@@ -149,7 +186,7 @@ final class Charts {
         series.setMarker(SeriesMarkers.NONE);
     }
 
-    private static void style(Styler styler) {
+    static void style(Styler styler) {
         styler.setChartBackgroundColor(Color.WHITE);
         styler.setLegendPosition(Styler.LegendPosition.OutsideE);
         styler.setChartTitleBoxVisible(false);

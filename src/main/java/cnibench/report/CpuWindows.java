@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * CPU use of each node from the cpu_seconds_rate samples of metrics.csv (CPU seconds per second,
@@ -32,6 +33,50 @@ final class CpuWindows {
 
     Set<String> nodes() {
         return samples.keySet();
+    }
+
+    /** The node whose samples stand for the machine when every node reads the same CPU: the first by name. */
+    String machineNode() {
+        return samples.isEmpty() ? null : samples.keySet().iterator().next();
+    }
+
+    /**
+     * True when two or more nodes report the same CPU: at 90 % of the shared timestamps every mode
+     * differs by at most 5 % of the machine's CPU (scrapes of one /proc/stat land a few ms apart),
+     * and the machine was busy at some point (idle separate machines would look alike too).
+     */
+    boolean identicalAcrossNodes() {
+        if (samples.size() < 2) {
+            return false;
+        }
+        TreeMap<Double, Map<String, Double>> reference = samples.get(machineNode());
+        int compared = 0;
+        int alike = 0;
+        boolean busy = false;
+        for (Map.Entry<Double, Map<String, Double>> sample : reference.entrySet()) {
+            double total = sample.getValue().values().stream().mapToDouble(Double::doubleValue).sum();
+            if (total <= 0) {
+                continue;
+            }
+            busy |= (total - sample.getValue().getOrDefault(IDLE, 0.0)) / total > 0.10;
+            for (TreeMap<Double, Map<String, Double>> other : samples.values()) {
+                Map<String, Double> modes = other.get(sample.getKey());
+                if (other == reference || modes == null) {
+                    continue;
+                }
+                compared++;
+                if (sameModes(sample.getValue(), modes, 0.05 * total)) {
+                    alike++;
+                }
+            }
+        }
+        return busy && compared >= 3 && alike >= 0.9 * compared;
+    }
+
+    private static boolean sameModes(Map<String, Double> a, Map<String, Double> b, double tolerance) {
+        Set<String> modes = new TreeSet<>(a.keySet());
+        modes.addAll(b.keySet());
+        return modes.stream().allMatch(m -> Math.abs(a.getOrDefault(m, 0.0) - b.getOrDefault(m, 0.0)) <= tolerance);
     }
 
     /** The node's mean busy and softirq share over the samples from start to end, or null when there are none. */

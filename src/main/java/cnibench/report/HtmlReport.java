@@ -1,30 +1,14 @@
 package cnibench.report;
 
-import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.LinkedHashMap;
+import static cnibench.report.HtmlParts.escape;
+import static cnibench.report.HtmlParts.number;
+
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 
 /** Renders the report page: plain HTML with inline CSS and images, nothing loaded from elsewhere. */
 final class HtmlReport {
-    private static final String CSS = """
-            body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;margin:2rem auto;max-width:1200px;padding:0 1rem;color:#222}
-            h1{font-size:1.6rem}h2{font-size:1.25rem;margin-top:2rem;border-bottom:1px solid #ccc}
-            table{border-collapse:collapse;margin:.5rem 0;font-size:.9rem}
-            th,td{border:1px solid #ccc;padding:.25rem .5rem;text-align:left;vertical-align:top}
-            td.num{text-align:right;font-variant-numeric:tabular-nums}
-            th{background:#f2f2f2}th.group{text-align:center;background:#e6eef7}
-            figure{margin:1rem 0}img{max-width:100%;border:1px solid #ddd}figcaption{font-size:.85rem;color:#555}
-            .note{color:#555;font-size:.85rem}.wide{overflow-x:auto}
-            """;
     private static final List<String> SUMMARY_HEADINGS = List.of("n", "median Gbit/s", "IQR Gbit/s", "95% CI of mean Gbit/s",
             "retransmits (median)", "RTT µs (median)", "CPU busy % (median)", "softirq % (median)", "overhead %");
 
@@ -41,49 +25,14 @@ final class HtmlReport {
 
     String render(List<Charts.Figure> figures) {
         StringBuilder out = new StringBuilder();
-        out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>").append(escape(title))
-                .append("</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n<h1>").append(escape(title)).append("</h1>\n");
-        runsTable(out);
-        keyValueTable(out, "Environment", "environment");
-        keyValueTable(out, "Extra vars", "extra_vars");
+        HtmlParts.head(out, title);
+        List<String> labels = runs.stream().map(RunData::label).toList();
+        List<RunInfo> infos = runs.stream().map(RunData::info).toList();
+        HtmlParts.runsTable(out, infos, labels);
+        EnvironmentHtml.render(out, infos, labels);
         summaryTable(out);
-        if (!figures.isEmpty()) {
-            out.append("<h2>Charts</h2>\n");
-            for (Charts.Figure figure : figures) {
-                out.append("<figure><img alt=\"").append(escape(figure.title())).append("\" src=\"data:image/png;base64,")
-                        .append(Base64.getEncoder().encodeToString(figure.png())).append("\"><figcaption>")
-                        .append(escape(figure.title())).append("</figcaption></figure>\n");
-            }
-        }
-        return out.append("</body>\n</html>\n").toString();
-    }
-
-    private void runsTable(StringBuilder out) {
-        out.append("<h2>Runs</h2>\n<table>\n");
-        headerRow(out, "");
-        row(out, "playbook", RunData::playbook);
-        row(out, "directory", r -> r.dir().toString());
-        row(out, "start", r -> text(r.runJson().get("start")));
-        row(out, "end", r -> text(r.runJson().get("end")));
-        row(out, "duration", r -> duration(r.runJson().get("start"), r.runJson().get("end")));
-        out.append("</table>\n");
-    }
-
-    private void keyValueTable(StringBuilder out, String heading, String section) {
-        List<Map<String, String>> flat = runs.stream().map(r -> flatten(r.section(section))).toList();
-        Set<String> keys = new LinkedHashSet<>();
-        flat.forEach(m -> keys.addAll(m.keySet()));
-        if (keys.isEmpty()) {
-            return;
-        }
-        out.append("<h2>").append(escape(heading)).append("</h2>\n<table>\n");
-        headerRow(out, "");
-        for (String key : keys) {
-            out.append("<tr><th>").append(escape(key)).append("</th>");
-            flat.forEach(m -> out.append("<td>").append(escape(m.getOrDefault(key, ""))).append("</td>"));
-            out.append("</tr>\n");
-        }
-        out.append("</table>\n");
+        HtmlParts.figures(out, figures);
+        return HtmlParts.end(out);
     }
 
     private void summaryTable(StringBuilder out) {
@@ -111,7 +60,18 @@ final class HtmlReport {
         out.append("</table></div>\n<p class=\"note\">Throughput is taken per repeat (time-weighted mean of its intervals). ")
                 .append("Overhead is the throughput lost against the median of the baseline path ")
                 .append(escape(baseline != null ? "\"" + baseline + "\"" : "(\"" + Summarizer.DEFAULT_BASELINE + "\", else the first path)"))
-                .append(", in percent. CPU figures are of the busiest node while the repeats ran.</p>\n");
+                .append(", in percent. CPU figures are taken while the repeats ran");
+        if (runs.stream().anyMatch(r -> !r.scope().sharedCpu())) {
+            out.append(", of the busiest node");
+        }
+        out.append(".</p>\n");
+        for (RunData run : runs) {
+            if (run.scope().sharedCpu()) {
+                // the reader must not take one machine's CPU for a node's, nor look for a busiest node
+                out.append("<p class=\"note\">").append(runs.size() > 1 ? escape(run.label()) + ": " : "")
+                        .append(escape(run.scope().note() + ". Its CPU figures are the machine's; no node is named the busiest.")).append("</p>\n");
+            }
+        }
     }
 
     private static List<String> summaryCells(PathSummary s) {
@@ -126,77 +86,7 @@ final class HtmlReport {
                 number(s.softirqMedianPercent(), 1), number(s.overheadPercent(), 1));
     }
 
-    private void headerRow(StringBuilder out, String corner) {
-        out.append("<tr><th>").append(escape(corner)).append("</th>");
-        runs.forEach(r -> out.append("<th>").append(escape(r.label())).append("</th>"));
-        out.append("</tr>\n");
-    }
-
-    private void row(StringBuilder out, String name, Function<RunData, String> value) {
-        out.append("<tr><th>").append(escape(name)).append("</th>");
-        runs.forEach(r -> out.append("<td>").append(escape(value.apply(r))).append("</td>"));
-        out.append("</tr>\n");
-    }
-
-    /** Nested maps become dotted keys, lists and scalars their text. */
-    static Map<String, String> flatten(Map<String, Object> map) {
-        Map<String, String> out = new LinkedHashMap<>();
-        flatten("", map, out);
-        return out;
-    }
-
-    private static void flatten(String prefix, Map<?, ?> map, Map<String, String> out) {
-        map.forEach((k, v) -> {
-            String key = prefix + k;
-            if (v instanceof Map<?, ?> nested && !nested.isEmpty()) {
-                flatten(key + ".", nested, out);
-            } else {
-                out.put(key, text(v));
-            }
-        });
-    }
-
-    private static String text(Object value) {
-        if (value == null) {
-            return "";
-        }
-        if (value instanceof List<?> list) {
-            List<String> items = new ArrayList<>();
-            list.forEach(i -> items.add(text(i)));
-            return String.join(", ", items);
-        }
-        return String.valueOf(value);
-    }
-
-    private static String duration(Object start, Object end) {
-        try {
-            Duration d = Duration.between(OffsetDateTime.parse(text(start)), OffsetDateTime.parse(text(end)));
-            return String.format(Locale.ROOT, "%d:%02d:%02d", d.toHours(), d.toMinutesPart(), d.toSecondsPart());
-        } catch (DateTimeParseException e) {
-            return "";
-        }
-    }
-
     private static String gbit(double bps) {
         return number(bps / 1e9, 3);
-    }
-
-    private static String number(double value, int decimals) {
-        return Double.isNaN(value) ? "" : String.format(Locale.ROOT, "%." + decimals + "f", value);
-    }
-
-    static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
     }
 }

@@ -5,9 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Builds the self-contained report.html of one or more run directories: what each run ran with,
@@ -16,6 +14,19 @@ import java.util.Set;
 public final class ReportBuilder {
 
     private ReportBuilder() {
+    }
+
+    /**
+     * True when the directories hold ingress runs (stages.csv), false for egress runs; the two
+     * measure different things and are not compared on one page.
+     */
+    public static boolean ingress(List<Path> runDirs) {
+        long ingress = runDirs.stream().filter(IngressReport::isIngress).count();
+        if (ingress > 0 && ingress < runDirs.size()) {
+            throw new IllegalArgumentException("cannot compare ingress runs (stages.csv) with egress runs on one page: "
+                    + runDirs.stream().map(d -> d + (IngressReport.isIngress(d) ? " (ingress)" : " (egress)")).toList());
+        }
+        return ingress > 0;
     }
 
     /** The report of the runs, side by side when there are several; returns the file written. */
@@ -31,15 +42,14 @@ public final class ReportBuilder {
         if (runDirs.isEmpty()) {
             throw new IllegalArgumentException("no run directory to report on");
         }
-        List<RunData> runs = new ArrayList<>();
-        Set<String> labels = new HashSet<>();
+        List<RunData> loaded = new ArrayList<>();
         for (Path dir : runDirs) {
-            RunData run = RunData.load(dir, baseline);
-            String label = run.label();
-            for (int n = 2; !labels.add(label); n++) {
-                label = run.label() + " (" + n + ")";
-            }
-            runs.add(run.withLabel(label));
+            loaded.add(RunData.load(dir, baseline));
+        }
+        List<String> labels = Labels.unique(loaded.stream().map(RunData::label).toList());
+        List<RunData> runs = new ArrayList<>();
+        for (int i = 0; i < loaded.size(); i++) {
+            runs.add(loaded.get(i).withLabel(labels.get(i)));
         }
         String html = new HtmlReport(runs, title, baseline).render(Charts.all(runs));
         Path parent = outputHtml.toAbsolutePath().getParent();

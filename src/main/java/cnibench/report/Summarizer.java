@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -20,6 +21,8 @@ public final class Summarizer {
     public static final String SUMMARY_CSV = "summary.csv";
     /** The path compared against when none is named. */
     public static final String DEFAULT_BASELINE = "direct";
+    /** summary.csv's cpu_node where the CPU figures are the whole machine's. */
+    public static final String MACHINE = "machine";
 
     private Summarizer() {
     }
@@ -30,7 +33,9 @@ public final class Summarizer {
         if (!Files.isRegularFile(iperf)) {
             throw new IOException("no " + IPERF_CSV + " in " + runDir);
         }
-        List<PathSummary> summaries = summarize(readIntervals(iperf), readMetrics(runDir.resolve(METRICS_CSV)), baseline);
+        List<MetricSample> metrics = readMetrics(runDir.resolve(METRICS_CSV));
+        MachineScope scope = MachineScope.of(RunInfo.load(runDir), new CpuWindows(metrics));
+        List<PathSummary> summaries = summarize(readIntervals(iperf), metrics, baseline, scope);
         Path out = runDir.resolve(SUMMARY_CSV);
         CsvFiles.write(out, PathSummary.COLUMNS, summaries.stream().map(PathSummary::toRow).toList());
         return out;
@@ -53,6 +58,15 @@ public final class Summarizer {
      * {@code baseline}, or against {@link #DEFAULT_BASELINE} (else the first path) when null.
      */
     public static List<PathSummary> summarize(List<IperfInterval> intervals, List<MetricSample> metrics, String baseline) {
+        return summarize(intervals, metrics, baseline, MachineScope.NODES);
+    }
+
+    /**
+     * As above; where the nodes share one machine's CPU ({@code scope}), the CPU figures are the
+     * machine's (cpu_node "machine") instead of a busiest node's.
+     */
+    public static List<PathSummary> summarize(List<IperfInterval> intervals, List<MetricSample> metrics, String baseline,
+                                              MachineScope scope) {
         Map<String, Map<String, List<IperfInterval>>> byPath = new LinkedHashMap<>();
         for (IperfInterval i : intervals) {
             byPath.computeIfAbsent(i.path(), p -> new LinkedHashMap<>()).computeIfAbsent(i.repeatKey(), k -> new ArrayList<>()).add(i);
@@ -60,7 +74,7 @@ public final class Summarizer {
         CpuWindows cpu = new CpuWindows(metrics);
         List<PathSummary> out = new ArrayList<>();
         for (Map.Entry<String, Map<String, List<IperfInterval>>> path : byPath.entrySet()) {
-            out.add(summarizePath(path.getKey(), path.getValue().values(), cpu));
+            out.add(summarizePath(path.getKey(), path.getValue().values(), cpu, scope));
         }
         return withOverhead(out, baseline);
     }
@@ -70,7 +84,9 @@ public final class Summarizer {
         return paths.contains(DEFAULT_BASELINE) || paths.isEmpty() ? DEFAULT_BASELINE : paths.get(0);
     }
 
-    private static PathSummary summarizePath(String path, Iterable<List<IperfInterval>> repeats, CpuWindows cpu) {
+    private static PathSummary summarizePath(String path, Iterable<List<IperfInterval>> repeats, CpuWindows cpu,
+                                             MachineScope scope) {
+        Set<String> nodes = scope.sharedCpu() && cpu.machineNode() != null ? Set.of(cpu.machineNode()) : cpu.nodes();
         List<Double> throughput = new ArrayList<>();
         List<Double> retransmits = new ArrayList<>();
         List<Double> rtt = new ArrayList<>();
@@ -83,7 +99,7 @@ public final class Summarizer {
             double start = repeat.stream().mapToDouble(IperfInterval::startEpoch).min().orElse(Double.NaN);
             double end = repeat.stream().mapToDouble(IperfInterval::endEpoch).max().orElse(Double.NaN);
             if (!Double.isNaN(start) && !Double.isNaN(end)) {
-                for (String node : cpu.nodes()) {
+                for (String node : nodes) {
                     CpuWindows.Share share = cpu.share(node, start, end);
                     if (share != null) {
                         busyByNode.computeIfAbsent(node, n -> new ArrayList<>()).add(share.busyPercent());
@@ -105,7 +121,7 @@ public final class Summarizer {
         SummaryStatistics t = SummaryStatistics.of(throughput);
         return new PathSummary(path, t.n(), t.median(), t.mean(), t.iqr(), t.ci95Low(), t.ci95High(),
                 SummaryStatistics.of(retransmits).median(), SummaryStatistics.of(rtt).median(), busiestMedian, softirq,
-                busiest == null ? "" : busiest, Double.NaN);
+                busiest == null ? "" : scope.sharedCpu() ? MACHINE : busiest, Double.NaN);
     }
 
     /** Bits per second over the whole repeat: each interval weighted by its length. */

@@ -93,7 +93,70 @@ class ReportBuilderTest {
         assertEquals(0, images(html).size());
     }
 
-    private static List<BufferedImage> images(String html) throws IOException {
+    @Test
+    void aNamespaceLabRunShowsOneMachineCpuChartAndItsEnvironment(@TempDir Path dir) throws Exception {
+        String html = Files.readString(ReportBuilder.build(List.of(RunInfoTest.LAB_RUN), dir.resolve("report.html")));
+
+        assertTrue(html.contains("<tr><th>playbook</th><td>egress-lab</td></tr>"));
+        assertTrue(html.contains("<tr><th>start</th><td>2026-12-03T07:35:17.932789443Z</td></tr>"));
+        assertTrue(html.contains("<tr><th>end</th><td>2026-12-03T07:35:46.310579832Z</td></tr>"));
+        assertTrue(html.contains("<tr><th>duration</th><td>0:00:28</td></tr>"));
+        assertTrue(html.contains("<tr><th>outcome</th><td>ok</td></tr>"));
+        // three nodes, one kernel: one CPU chart, said to be the machine's
+        assertEquals(1, html.split("<figure><img alt=\"CPU by mode on ", -1).length - 1);
+        assertTrue(html.contains("<figcaption>CPU by mode on the machine, % of the machine&#39;s CPU — one kernel: CPU is the machine&#39;s"));
+        assertTrue(Pattern.compile("<td class=\"num\">\\d+\\.\\d \\(machine\\)</td>").matcher(html).find());
+        assertFalse(html.contains("(control-plane)") || html.contains("(worker)") || html.contains("(egress-gateway)"),
+                "no node named the busiest");
+        assertTrue(html.contains("no node is named the busiest"));
+        // kernel and versions, and every interface's MTU and offloads
+        assertTrue(html.contains("<tr><th>versions.kernel</th><td>6.18.44-fc-v1098</td></tr>"));
+        assertTrue(html.contains("<tr><th>tunnel.mtu</th><td>1450</td></tr>"));
+        assertTrue(html.contains("<tr><td>worker</td><td>cnb-tun0</td><td>vxlan</td><td class=\"num\">1450</td>"
+                + "<td>generic-receive-offload, generic-segmentation-offload, rx-checksumming, scatter-gather, tcp-segmentation-offload, tx-checksumming</td>"));
+        // spread, over time, the machine's CPU, softirq, network received per node
+        assertEquals(5, images(html).size());
+        assertTrue(html.contains("<figcaption>Network received per node, all interfaces, Gbit/s"));
+    }
+
+    /** The run's own report is written before run.json exists. */
+    @Test
+    void theReportARunWritesOfItselfHasItsStart(@TempDir Path dir) throws Exception {
+        Path run = dir.resolve("egress-lab/20261203T073517Z");
+        Files.createDirectories(run);
+        for (String file : List.of("iperf.csv", "metrics.csv", "environment.json")) {
+            Files.copy(RunInfoTest.LAB_RUN.resolve(file), run.resolve(file));
+        }
+        Files.writeString(run.resolve("events.jsonl"), "{\"time\": \"2026-12-03T07:35:44Z\", \"task\": \"lab_report : Summarize\"}\n");
+        String html = Files.readString(ReportBuilder.build(List.of(run), run.resolve("report.html")));
+        assertTrue(html.contains("<tr><th>start</th><td>2026-12-03T07:35:17Z</td></tr>"));
+        assertTrue(html.contains("<tr><th>duration</th><td>0:00:27</td></tr>"));
+        assertTrue(html.contains("<tr><th>outcome</th><td>running (this report was written by the run itself)</td></tr>"));
+        assertTrue(html.contains("<tr><th>versions.kernel</th><td>6.18.44-fc-v1098</td></tr>"));
+        assertEquals(5, images(html).size(), "one kernel from environment.json: one CPU chart");
+    }
+
+    @Test
+    void aKindRunShowsTheHostsCpuOnceAndNamesNoBusiestNode(@TempDir Path dir) throws Exception {
+        Path run = dir.resolve("egress-cilium/20261125T150000Z");
+        Files.createDirectories(run);
+        for (String file : List.of("iperf.csv", "metrics.csv")) {
+            Files.copy(RUN1.resolve(file), run.resolve(file));
+        }
+        Files.writeString(run.resolve("run.json"), """
+                {"playbook": "playbooks/egress-cilium.yml", "start": "2026-11-25T15:00:00Z", "end": "2026-11-25T15:06:00Z",
+                 "recap": {"localhost": {"ok": 50, "failed": 0, "unreachable": 0}},
+                 "tasks": [{"task": "create_kind_cluster : Create the kind cluster"}]}
+                """);
+        String html = Files.readString(ReportBuilder.build(List.of(run), run.resolve("report.html")));
+        assertTrue(html.contains("kind: the nodes are containers on one host, so node-exporter&#39;s CPU and memory are the host&#39;s for every node"));
+        assertFalse(html.contains("(egress-gateway)"), "no busiest node");
+        assertTrue(html.contains(" (machine)</td>"));
+        // spread, over time, the host's CPU once (not the two nodes'), softirq
+        assertEquals(4, images(html).size());
+    }
+
+    static List<BufferedImage> images(String html) throws IOException {
         List<BufferedImage> out = new ArrayList<>();
         Matcher m = IMAGE.matcher(html);
         while (m.find()) {

@@ -1,6 +1,7 @@
 package cnibench.module.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cnibench.module.spi.ModuleRegistry;
@@ -87,6 +88,29 @@ class ReportModuleTest {
         assertEquals("0", summary.get(1).get("overhead_percent"));
         assertEquals("25", summary.get(1).get("cpu_busy_median_percent"));
         assertEquals("gw", summary.get(1).get("cpu_node"));
+    }
+
+    @Test
+    void anIngressRunGetsTransitionsAndItsStagesOffTheirIntervalAsWarnings(@TempDir Path dir) throws Exception {
+        Path run = dir.resolve("results/ingress-lab/20261201T100000Z");
+        Files.createDirectories(run);
+        Path fixture = Path.of("src/test/resources/report/ingress-lab/20261201T100000Z");
+        for (String file : List.of("stages.csv", "timeline.csv", "changes.csv", "mirror.csv", "environment.json")) {
+            Files.copy(fixture.resolve(file), run.resolve(file));
+        }
+        ModuleResult result = new TestModuleContext(dir).run(new ReportModule(),
+                Map.of("run_dir", "results/ingress-lab/20261201T100000Z", "canary_label", "canary"));
+
+        assertFalse(result.isFailed(), "a split off its interval is a result, not a failure");
+        assertEquals(run.resolve("report.html").toString(), result.field("path"));
+        assertEquals(List.of(run.resolve("transitions.csv").toString()), result.field("transitions"));
+        assertEquals(List.of("ingress-lab 20261201T100000Z: stage 50 %: observed 45.0 % [42.8, 47.2], configured 50 % outside the 95 % interval"),
+                result.field("outside_interval"));
+        assertEquals(List.of("canary split outside its 95% interval: ingress-lab 20261201T100000Z: stage 50 %: observed 45.0 % [42.8, 47.2], "
+                + "configured 50 % outside the 95 % interval"), result.field("warnings"));
+        assertEquals(11, Files.readAllLines(run.resolve("transitions.csv")).size());
+        assertTrue(Files.readString(run.resolve("report.html")).contains("<h2>Route changes</h2>"));
+        assertFalse(Files.exists(run.resolve("summary.csv")), "summary.csv is the egress report's");
     }
 
     @Test
