@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
@@ -42,16 +43,15 @@ final class HttpLoad {
         LoadPlan plan = new LoadPlan(start, seconds(s.warmup()), s.duration() == null ? 0 : seconds(s.duration()),
                 s.requests() == null ? -1 : s.requests(), s.rate() == null ? 0 : s.rate());
         List<KeepAliveHttpClient> clients = new ArrayList<>();
-        List<Thread> threads = new ArrayList<>();
+        CountDownLatch done = new CountDownLatch(s.connections());
         for (int i = 0; i < s.connections(); i++) {
             KeepAliveHttpClient client = new KeepAliveHttpClient(address, s.method(), request, s.connectTimeoutMs(), s.timeoutMs());
-            Thread thread = new Thread(new Sender(plan, client, recorder, label), "http_load " + i);
+            Thread thread = new Thread(new Sender(plan, client, recorder, label, done), "http_load " + i);
             thread.setDaemon(true);
             clients.add(client);
-            threads.add(thread);
+            thread.start();
         }
-        threads.forEach(Thread::start);
-        long end = keepHouse(s, plan, clients, threads, timeline, labels, startedAt, start, progress);
+        long end = keepHouse(s, plan, clients, done, timeline, labels, startedAt, start, progress);
         clients.forEach(KeepAliveHttpClient::close);
         LoadResult result = new LoadResult(s, recorder, epoch(startedAt, start, plan.measureStart()), epoch(startedAt, start, end),
                 (end - plan.measureStart()) / 1e9);
@@ -72,14 +72,15 @@ final class HttpLoad {
      * boundaries, reports progress. An interrupt (Ctrl-C) stops the plan and waits for the connections.
      * Returns when the last one finished, in nanoTime.
      */
-    private static long keepHouse(HttpLoadSettings s, LoadPlan plan, List<KeepAliveHttpClient> clients, List<Thread> threads,
+    private static long keepHouse(HttpLoadSettings s, LoadPlan plan, List<KeepAliveHttpClient> clients, CountDownLatch done,
                                   Timeline timeline, LabelSet labels, Instant startedAt, long start, Consumer<String> progress) {
         long interval = TimeUnit.MILLISECONDS.toNanos(s.timelineIntervalMs());
         long watchdogEvery = Math.max(TimeUnit.MILLISECONDS.toNanos(1), TimeUnit.MILLISECONDS.toNanos(s.timeoutMs()) / 20);
         long nextBoundary = plan.measureStart() + interval;
         long nextProgress = start + PROGRESS_EVERY;
-        while (threads.stream().anyMatch(Thread::isAlive)) {
-            long now = System.nanoTime();
+        long now = start;
+        while (!finished(done, Math.max(0, Math.min(nextBoundary - now, watchdogEvery)), plan)) {
+            now = System.nanoTime();
             for (KeepAliveHttpClient client : clients) {
                 client.expire(now);
             }
@@ -91,16 +92,22 @@ final class HttpLoad {
                 progress.accept(progressLine(s, plan, timeline, start, now));
                 nextProgress += PROGRESS_EVERY;
             }
-            if (Thread.interrupted()) {
-                plan.stop();
-            }
-            LockSupport.parkNanos(Math.max(0, Math.min(nextBoundary - now, watchdogEvery)));
         }
         long end = System.nanoTime();
         if (end - plan.measureStart() > 0) {
             timeline.close(epoch(startedAt, start, nextBoundary - interval), expectedNames(labels)); // the last, partial bucket
         }
         return end;
+    }
+
+    /** Waits up to {@code nanos} for the connections to finish; an interrupt ends the run early instead. */
+    private static boolean finished(CountDownLatch done, long nanos, LoadPlan plan) {
+        try {
+            return done.await(nanos, TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            plan.stop();
+            return false;
+        }
     }
 
     private static List<String> expectedNames(LabelSet labels) {
@@ -138,16 +145,26 @@ final class HttpLoad {
         private final KeepAliveHttpClient client;
         private final LoadRecorder recorder;
         private final Matcher matcher;
+        private final CountDownLatch done;
 
-        Sender(LoadPlan plan, KeepAliveHttpClient client, LoadRecorder recorder, Pattern label) {
+        Sender(LoadPlan plan, KeepAliveHttpClient client, LoadRecorder recorder, Pattern label, CountDownLatch done) {
             this.plan = plan;
             this.client = client;
             this.recorder = recorder;
             this.matcher = label == null ? null : label.matcher("");
+            this.done = done;
         }
 
         @Override
         public void run() {
+            try {
+                send();
+            } finally {
+                done.countDown();
+            }
+        }
+
+        private void send() {
             LoadRecorder.Tally tally = recorder.tally();
             LoadPlan.Slot slot = new LoadPlan.Slot();
             int none = -1;

@@ -108,7 +108,8 @@ class HttpLoadModuleTest {
             long requests = ((Number) get(result, "requests")).longValue();
             assertTrue(requests >= 285 && requests <= 301, "requests " + requests);
             assertEquals("open", get(result, "model"));
-            assertTrue((double) get(result, "duration_s") >= 1.5);
+            assertEquals(1.5, (double) get(result, "duration_s"), 0.1);
+            assertEquals(200, (double) get(result, "requests_per_s"), 20);
         }
     }
 
