@@ -159,7 +159,8 @@ final class Charts {
                         node.getValue().values().stream().map(bytes -> bytes * 8 / GBIT).toList());
             }
         }
-        return new Figure(title, title + " (each node's own counters, also where the nodes share one machine's CPU)", png(chart));
+        return new Figure(title, title + " (each node's own counters, also where the nodes share one machine's CPU;"
+                + " a tunnelled packet counts on the underlay and again on the tunnel interface)", png(chart));
     }
 
     static Map<String, List<Double>> repeatThroughputByPath(RunData run) {

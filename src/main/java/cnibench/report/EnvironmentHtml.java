@@ -98,11 +98,13 @@ final class EnvironmentHtml {
         out.append("</table>\n");
     }
 
-    /** Nested maps become dotted keys, lists and scalars their text. */
-    static Map<String, String> flatten(Map<String, Object> map) {
-        Map<String, String> out = new LinkedHashMap<>();
-        split("", map, out, out, new ArrayList<>());
-        return out;
+    /** Extra vars: nested maps as dotted keys, every value as its text. */
+    private static Map<String, String> flatten(Map<String, Object> map) {
+        Map<String, String> flat = new LinkedHashMap<>();
+        Map<String, String> texts = new LinkedHashMap<>();
+        split("", map, flat, texts, new ArrayList<>());
+        flat.putAll(texts);
+        return flat;
     }
 
     private static String text(Object value) {

@@ -1,5 +1,6 @@
 package cnibench.report;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -90,7 +91,7 @@ final class HtmlParts {
         if (Double.isNaN(percent)) {
             return "";
         }
-        return java.math.BigDecimal.valueOf(Math.round(percent * 100) / 100.0).stripTrailingZeros().toPlainString();
+        return BigDecimal.valueOf(Math.round(percent * 100) / 100.0).stripTrailingZeros().toPlainString();
     }
 
     /** A share (0..1) in percent: one decimal, two below 1 % where one would round small canaries away. */

@@ -19,7 +19,7 @@ final class HtmlReport {
     HtmlReport(List<RunData> runs, String title, String baseline) {
         this.runs = runs;
         this.title = title != null ? title
-                : "cnibench report: " + String.join(" vs ", runs.stream().map(RunData::playbook).distinct().toList());
+                : "cnibench report: " + String.join(" vs ", runs.stream().map(r -> r.info().playbook()).distinct().toList());
         this.baseline = baseline;
     }
 

@@ -45,6 +45,10 @@ final class IngressHtml {
     private void observedSplit(StringBuilder out) {
         List<String> outside = IngressReport.outsideInterval(runs);
         out.append("<h2>Observed split</h2>\n");
+        if (runs.stream().allMatch(r -> r.stages().isEmpty())) {
+            out.append("<p>stages.csv holds no stage.</p>\n");
+            return;
+        }
         if (outside.isEmpty()) {
             out.append("<p>Every stage's configured canary share lies inside the observed 95 % interval.</p>\n");
         } else {

@@ -46,14 +46,6 @@ public record RunData(RunInfo info, List<IperfInterval> intervals, List<MetricSa
         return new RunData(info, intervals, metrics, summaries, scope, name);
     }
 
-    public Path dir() {
-        return info.dir();
-    }
-
-    public String playbook() {
-        return info.playbook();
-    }
-
     public CpuWindows cpu() {
         return new CpuWindows(metrics);
     }

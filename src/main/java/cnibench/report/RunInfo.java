@@ -1,6 +1,7 @@
 package cnibench.report;
 
 import cnibench.text.Json;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -121,8 +122,13 @@ public record RunInfo(Path dir, String playbook, String start, String end, Strin
         }
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
-                if (!line.isBlank()) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                try {
                     out.add(map(JSON.readValue(line, Map.class)));
+                } catch (JsonProcessingException e) {
+                    // another host's result half written while the run is going: the next report has it
                 }
             }
         }

@@ -36,11 +36,11 @@ class RunInfoTest {
         Files.writeString(run.resolve("events.jsonl"), """
                 {"time": "2026-12-03T07:35:17.966019060Z", "task": "lab_prerequisites : Find out who runs the lab", "status": "ok"}
                 {"time": "2026-12-03T07:35:44.100000000Z", "task": "lab_report : Summarize the run", "status": "ok"}
-                """);
+                {"time": "2026-12-03T07:35:44.2000""");
         RunInfo info = RunInfo.load(run);
         assertEquals("egress-lab", info.playbook());
         assertEquals("2026-12-03T07:35:17Z", info.start(), "the second the run directory is named after");
-        assertEquals("2026-12-03T07:35:44.100000000Z", info.end(), "the latest task result so far");
+        assertEquals("2026-12-03T07:35:44.100000000Z", info.end(), "the latest task result so far (not the one half written)");
         assertEquals(RunInfo.RUNNING, info.outcome());
         assertEquals("6.18.44-fc-v1098", RunInfo.map(info.environment().get("versions")).get("kernel"));
         assertEquals(List.of("lab_prerequisites : Find out who runs the lab", "lab_report : Summarize the run"), info.tasks());

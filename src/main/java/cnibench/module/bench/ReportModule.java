@@ -33,6 +33,11 @@ public final class ReportModule implements Module {
                       report:
                         run_dir: "{{ run_dir }}"
                         baseline: direct
+
+                    - name: Write the ingress report (stages whose split is off its interval come back as warnings)
+                      cnibench.bench.report:
+                        run_dir: "{{ cnibench_run_dir }}"
+                        canary_label: canary
                     """)
             .build();
 
