@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * reused buffer. Written by hand because the load generator must not be what a run measures:
  * java.net.http costs several times more CPU per request (futures, header maps, a selector thread)
  * than a write and a read on a socket. A {@link #expire watchdog} enforces the timeout by closing
- * the socket, since a socket read with SO_TIMEOUT polls before every read.
+ * the socket, since a socket read with SO_TIMEOUT polls before every read (three system calls, not one).
  */
 final class KeepAliveHttpClient implements AutoCloseable {
     private static final int BUFFER = 64 * 1024;
@@ -23,7 +23,7 @@ final class KeepAliveHttpClient implements AutoCloseable {
     static final int KEPT_BODY = 16 * 1024;
 
     private final InetSocketAddress address;
-    private final int connectTimeoutMs;
+    private final long connectTimeoutNanos;
     private final long timeoutNanos;
     private final RequestBytes request;
     private final boolean head;
@@ -48,7 +48,7 @@ final class KeepAliveHttpClient implements AutoCloseable {
         this.address = address;
         this.request = request;
         this.head = method.equalsIgnoreCase("HEAD");
-        this.connectTimeoutMs = connectTimeoutMs;
+        this.connectTimeoutNanos = connectTimeoutMs * 1_000_000L;
         this.timeoutNanos = timeoutMs * 1_000_000L;
         this.out = new byte[request.maxLength()];
     }
@@ -106,24 +106,32 @@ final class KeepAliveHttpClient implements AutoCloseable {
         }
     }
 
+    /**
+     * Connects without a socket timeout, under the watchdog's deadline like a request: a timed
+     * connect leaves the socket non-blocking for good, and then every read polls first.
+     */
     private void connect() throws LoadError {
         Socket s = new Socket();
+        socket = s;
+        long due = System.nanoTime() + connectTimeoutNanos;
+        deadline.set(due);
         try {
             s.setTcpNoDelay(true);
-            s.connect(address, connectTimeoutMs);
+            s.connect(address);
             input = s.getInputStream();
             output = s.getOutputStream();
         } catch (IOException e) {
-            try {
-                s.close();
-            } catch (IOException ignored) {
-                // the connect error is the one to report
-            }
-            throw new LoadError(LoadError.Kind.CONNECT, describe(e));
+            boolean expired = !deadline.compareAndSet(due, 0);
+            close();
+            throw new LoadError(LoadError.Kind.CONNECT, expired ? "no connection within " + connectTimeoutNanos / 1_000_000 + " ms"
+                    : describe(e));
+        }
+        if (!deadline.compareAndSet(due, 0)) {
+            close();
+            throw new LoadError(LoadError.Kind.CONNECT, "no connection within " + connectTimeoutNanos / 1_000_000 + " ms");
         }
         pos = 0;
         lim = 0;
-        socket = s;
     }
 
     private void readResponse() throws IOException {
