@@ -183,6 +183,19 @@ class HttpLoadModuleTest {
     }
 
     @Test
+    void aConnectionThatIsNeverAcceptedTimesOut() throws Exception {
+        // a full accept queue: Linux drops further SYNs, so connects hang until the watchdog ends them
+        try (ServerSocket full = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            String url = "http://127.0.0.1:" + full.getLocalPort() + "/";
+            ModuleResult result = run(args(url, "duration", 0.5, "connections", 6, "connect_timeout_ms", 200, "timeout_ms", 300));
+            assertTrue(result.isFailed());
+            assertTrue(((Number) get(result, "error_kinds", "connect")).longValue() > 0, String.valueOf((Object) get(result, "error_kinds")));
+            assertEquals("no connection within 200 ms", get(result, "error_messages", "connect"));
+            assertTrue((double) get(result, "duration_s") < 1.5);
+        }
+    }
+
+    @Test
     void warmUpRequestsAreSentButNotCounted() throws Exception {
         try (LoopbackHttpServer server = LoopbackHttpServer.split(10)) {
             ModuleResult result = run(args(server.url(), "requests", 50, "warmup", 0.3, "connections", 2));
