@@ -2,6 +2,7 @@ package cnibench.module.bench;
 
 import cnibench.connection.CommandRequest;
 import cnibench.connection.CommandResult;
+import cnibench.executor.Interruption;
 import cnibench.module.spi.ArgSpec;
 import cnibench.module.spi.ArgType;
 import cnibench.module.spi.Arguments;
@@ -104,7 +105,7 @@ public final class HttpLoadModule implements Module {
         }
         HttpLoadSettings settings = settings(context, args);
         Map<String, Object> result = context.connection().type().equals("local")
-                ? HttpLoad.run(settings, context::progress) : inChildJvm(context, settings);
+                ? HttpLoad.run(settings, context::progress, Interruption::requested) : inChildJvm(context, settings);
         return result == null ? ModuleResult.failed("http_load: the child JVM printed no result") : toResult(result);
     }
 

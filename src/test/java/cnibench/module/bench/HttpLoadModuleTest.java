@@ -196,6 +196,20 @@ class HttpLoadModuleTest {
     }
 
     @Test
+    void aStopRequestEndsTheRunEarlyWithItsNumbers() throws Exception {
+        try (LoopbackHttpServer server = LoopbackHttpServer.split(10)) {
+            HttpLoadSettings settings = new HttpLoadSettings(server.url(), "GET", Map.of(), null, 2000, 1000, 2, 30.0, null, null,
+                    null, Map.of(), 0, null, Map.of(), null, 100, null, null, null, null, null);
+            long stopAt = System.nanoTime() + 300_000_000L;
+            Map<String, Object> result = HttpLoad.run(settings, line -> { }, () -> System.nanoTime() > stopAt);
+            assertEquals(true, result.get("stopped_early"));
+            assertTrue((double) result.get("duration_s") < 2, String.valueOf(result.get("duration_s")));
+            assertTrue(((Number) result.get("requests")).longValue() > 0);
+            assertEquals(false, result.get("failed"));
+        }
+    }
+
+    @Test
     void warmUpRequestsAreSentButNotCounted() throws Exception {
         try (LoopbackHttpServer server = LoopbackHttpServer.split(10)) {
             ModuleResult result = run(args(server.url(), "requests", 50, "warmup", 0.3, "connections", 2));
