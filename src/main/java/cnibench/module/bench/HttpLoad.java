@@ -199,6 +199,9 @@ final class HttpLoad {
                     tally.warmup++;
                     continue;
                 }
+                if (client.retried()) {
+                    tally.retried++;
+                }
                 int label = -1;
                 if (status < 500 && matcher != null && matcher.reset(client.body()).find() && matcher.group(1) != null) {
                     label = recorder.labels().id(matcher.group(1));

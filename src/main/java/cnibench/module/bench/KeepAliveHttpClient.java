@@ -43,6 +43,8 @@ final class KeepAliveHttpClient implements AutoCloseable {
     private long contentLength;
     private boolean chunked;
     private boolean closeAfter;
+    private boolean answered;
+    private boolean retried;
 
     KeepAliveHttpClient(InetSocketAddress address, String method, RequestBytes request, int connectTimeoutMs, int timeoutMs) {
         this.address = address;
@@ -53,8 +55,33 @@ final class KeepAliveHttpClient implements AutoCloseable {
         this.out = new byte[request.maxLength()];
     }
 
-    /** Sends request number {@code sequence} and reads the whole response; returns its status code. */
+    /**
+     * Sends request number {@code sequence} and reads the whole response; returns its status code.
+     * When a reused connection fails before any byte of an answer, the server had closed it while
+     * idle (keep-alive timeout, a reload): the request is sent once more on a new connection, as
+     * HTTP clients (k6's Go client among them) do, and {@link #retried()} says so.
+     */
     int exchange(long sequence) throws LoadError {
+        retried = false;
+        boolean reused = socket != null;
+        try {
+            return attempt(sequence);
+        } catch (LoadError e) {
+            if (!reused || answered || e.kind() != LoadError.Kind.RESET) {
+                throw e;
+            }
+            retried = true;
+            return attempt(sequence);
+        }
+    }
+
+    /** Whether the last exchange had to send its request again on a new connection. */
+    boolean retried() {
+        return retried;
+    }
+
+    private int attempt(long sequence) throws LoadError {
+        answered = false;
         if (socket == null) {
             connect();
         }
@@ -265,6 +292,7 @@ final class KeepAliveHttpClient implements AutoCloseable {
         if (n < 0) {
             throw new EOFException("connection closed by the server");
         }
+        answered = true;
         lim += n;
     }
 

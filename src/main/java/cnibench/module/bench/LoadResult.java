@@ -77,6 +77,7 @@ final class LoadResult {
         out.put("responses", total.responses);
         out.put("errors", total.errors);
         out.put("warmup_requests", total.warmup);
+        out.put("retried", total.retried);
         out.put("error_kinds", errorKinds());
         Map<String, String> messages = new LinkedHashMap<>();
         for (LoadError.Kind kind : LoadError.Kind.values()) {
