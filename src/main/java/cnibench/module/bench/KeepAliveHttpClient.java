@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -27,6 +28,7 @@ final class KeepAliveHttpClient implements AutoCloseable {
     private final long timeoutNanos;
     private final RequestBytes request;
     private final boolean head;
+    private final boolean idempotent;
     private final byte[] out;
     private final byte[] buf = new byte[BUFFER];
     private final ByteChars body = new ByteChars(buf);
@@ -50,6 +52,7 @@ final class KeepAliveHttpClient implements AutoCloseable {
         this.address = address;
         this.request = request;
         this.head = method.equalsIgnoreCase("HEAD");
+        this.idempotent = List.of("GET", "HEAD", "OPTIONS", "TRACE", "PUT", "DELETE").contains(method.toUpperCase());
         this.connectTimeoutNanos = connectTimeoutMs * 1_000_000L;
         this.timeoutNanos = timeoutMs * 1_000_000L;
         this.out = new byte[request.maxLength()];
@@ -59,7 +62,7 @@ final class KeepAliveHttpClient implements AutoCloseable {
      * Sends request number {@code sequence} and reads the whole response; returns its status code.
      * When a reused connection fails before any byte of an answer, the server had closed it while
      * idle (keep-alive timeout, a reload): the request is sent once more on a new connection, as
-     * HTTP clients (k6's Go client among them) do, and {@link #retried()} says so.
+     * HTTP clients (k6's Go client among them) do for idempotent methods, and {@link #retried()} says so.
      */
     int exchange(long sequence) throws LoadError {
         retried = false;
@@ -67,7 +70,7 @@ final class KeepAliveHttpClient implements AutoCloseable {
         try {
             return attempt(sequence);
         } catch (LoadError e) {
-            if (!reused || answered || e.kind() != LoadError.Kind.RESET) {
+            if (!idempotent || !reused || answered || e.kind() != LoadError.Kind.RESET) {
                 throw e;
             }
             retried = true;
