@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cnibench.module.spi.ArgumentValidator;
+import cnibench.module.spi.ModuleRegistry;
 import cnibench.module.spi.ModuleResult;
 import cnibench.module.spi.TestModuleContext;
 import cnibench.report.CsvFiles;
@@ -18,6 +20,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.junit.jupiter.api.io.TempDir;
 
 /** http_load in this JVM against a loopback server whose answers each test chooses. */
@@ -351,6 +355,20 @@ class HttpLoadModuleTest {
             assertTrue(result.isFailed());
             assertTrue(result.msg().contains("none.log does not exist"), result.msg());
             assertNull(get(result, "mirror"));
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void isRegisteredUnderBothNamesAndItsExamplesPassTheLoadTimeCheck() {
+        ModuleRegistry registry = ModuleRegistry.load();
+        assertTrue(registry.find("http_load").orElseThrow() instanceof HttpLoadModule);
+        assertTrue(registry.contains("cnibench.bench.http_load"));
+        List<Map<String, Object>> tasks = (List<Map<String, Object>>) new Load(LoadSettings.builder().build())
+                .loadFromString(module.spec().examples());
+        assertEquals(2, tasks.size());
+        for (Map<String, Object> task : tasks) {
+            ArgumentValidator.checkStatic(module.spec(), (Map<String, Object>) task.get("http_load"));
         }
     }
 
