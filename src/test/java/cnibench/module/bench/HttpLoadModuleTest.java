@@ -280,11 +280,8 @@ class HttpLoadModuleTest {
         Map<?, ?> raw = Json.MAPPER.readValue(dir.resolve("results/raw.json").toFile(), Map.class);
         assertNotNull(raw.get("error_kinds"));
         assertFalse(((List<?>) raw.get("latency_distribution")).isEmpty());
-        assertEquals(server(raw), ((Map<?, ?>) raw.get("settings")).get("url"));
-    }
-
-    private static Object server(Map<?, ?> raw) {
-        return raw.get("url");
+        assertEquals(raw.get("url"), ((Map<?, ?>) raw.get("settings")).get("url"));
+        assertEquals(dir.resolve("results/raw.json").toString(), raw.get("raw_dest"));
     }
 
     @Test
