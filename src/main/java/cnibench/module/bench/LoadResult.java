@@ -30,7 +30,7 @@ final class LoadResult {
         this.seconds = seconds;
     }
 
-    /** The result of a run that could not begin, in the same shape as a run's. */
+    /** The result of a run that could not begin: the url, no requests, and why. */
     static Map<String, Object> failedBeforeStart(HttpLoadSettings settings, String why) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("url", settings.url());
