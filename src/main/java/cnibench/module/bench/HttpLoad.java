@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,7 +27,8 @@ final class HttpLoad {
     private HttpLoad() {
     }
 
-    static Map<String, Object> run(HttpLoadSettings s, Consumer<String> progress) throws Exception {
+    /** @param stop asked at every housekeeping tick: true ends the run early, as Ctrl-C does (the result still comes) */
+    static Map<String, Object> run(HttpLoadSettings s, Consumer<String> progress, BooleanSupplier stop) throws Exception {
         URI url = URI.create(s.url());
         InetSocketAddress address = new InetSocketAddress(url.getHost(), url.getPort() > 0 ? url.getPort() : 80);
         if (address.isUnresolved()) {
@@ -51,7 +53,7 @@ final class HttpLoad {
             clients.add(client);
             thread.start();
         }
-        long end = keepHouse(s, plan, clients, done, timeline, labels, startedAt, start, progress);
+        long end = keepHouse(s, plan, clients, done, timeline, labels, startedAt, start, progress, stop);
         clients.forEach(KeepAliveHttpClient::close);
         LoadResult result = new LoadResult(s, recorder, epoch(startedAt, start, plan.measureStart()), epoch(startedAt, start, end),
                 (end - plan.measureStart()) / 1e9);
@@ -64,16 +66,20 @@ final class HttpLoad {
         }
         Map<String, Object> out = result.toMap();
         out.putAll(LoadFiles.write(s, result));
+        if (plan.stopped()) {
+            out.put("stopped_early", true);
+        }
         return out;
     }
 
     /**
      * Until every connection is done: closes overdue connections, closes timeline buckets at their
-     * boundaries, reports progress. An interrupt (Ctrl-C) stops the plan and waits for the connections.
-     * Returns when the last one finished, in nanoTime.
+     * boundaries, reports progress. A stop request or an interrupt stops the plan and waits for the
+     * connections. Returns when the last one finished, in nanoTime.
      */
     private static long keepHouse(HttpLoadSettings s, LoadPlan plan, List<KeepAliveHttpClient> clients, CountDownLatch done,
-                                  Timeline timeline, LabelSet labels, Instant startedAt, long start, Consumer<String> progress) {
+                                  Timeline timeline, LabelSet labels, Instant startedAt, long start, Consumer<String> progress,
+                                  BooleanSupplier stop) {
         long interval = TimeUnit.MILLISECONDS.toNanos(s.timelineIntervalMs());
         long watchdogEvery = Math.max(TimeUnit.MILLISECONDS.toNanos(1), TimeUnit.MILLISECONDS.toNanos(s.timeoutMs()) / 20);
         long nextBoundary = plan.measureStart() + interval;
@@ -91,6 +97,9 @@ final class HttpLoad {
             if (now - nextProgress >= 0) {
                 progress.accept(progressLine(s, plan, timeline, start, now));
                 nextProgress += PROGRESS_EVERY;
+            }
+            if (stop.getAsBoolean()) {
+                plan.stop();
             }
         }
         long end = System.nanoTime();
@@ -189,6 +198,9 @@ final class HttpLoad {
                 if (!slot.counted) {
                     tally.warmup++;
                     continue;
+                }
+                if (client.retried()) {
+                    tally.retried++;
                 }
                 int label = -1;
                 if (status < 500 && matcher != null && matcher.reset(client.body()).find() && matcher.group(1) != null) {

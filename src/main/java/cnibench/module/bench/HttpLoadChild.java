@@ -19,8 +19,9 @@ public final class HttpLoadChild {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         try {
             HttpLoadSettings settings = Json.MAPPER.readValue(System.in.readAllBytes(), HttpLoadSettings.class);
-            // no progress lines: the parent shows its own, and stderr is kept for the error a failed child reports
-            Map<String, Object> result = HttpLoad.run(settings, line -> { });
+            // no progress lines: the parent shows its own, and stderr is kept for the error a failed child reports;
+            // on Ctrl-C the parent ends this process
+            Map<String, Object> result = HttpLoad.run(settings, line -> { }, () -> false);
             out.println(Json.MAPPER.writeValueAsString(result));
         } catch (Exception e) {
             System.err.println("http_load: " + e);

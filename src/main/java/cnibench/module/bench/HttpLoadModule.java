@@ -2,6 +2,7 @@ package cnibench.module.bench;
 
 import cnibench.connection.CommandRequest;
 import cnibench.connection.CommandResult;
+import cnibench.executor.Interruption;
 import cnibench.module.spi.ArgSpec;
 import cnibench.module.spi.ArgType;
 import cnibench.module.spi.Arguments;
@@ -39,7 +40,8 @@ public final class HttpLoadModule implements Module {
                     + "constant arrival rate with latency measured from each request's due time (no coordinated omission). "
                     + "Counts responses per label (a regex over the body: which backend answered) with Wilson 95 % intervals, "
                     + "latency percentiles (HdrHistogram), errors by kind (connect, reset, timeout, protocol, status_5xx; "
-                    + "status_4xx is shown but is not an error), a timeline, and the share of requests a mirror analyzer logged.")
+                    + "status_4xx is shown but is not an error), a timeline, and the share of requests a mirror analyzer logged. "
+                    + "A request whose reused connection the server had closed is sent again on a new one (counted in retried).")
             .arg(ArgSpec.of("url", ArgType.STR, "http:// URL to load (no https).").asRequired())
             .arg(ArgSpec.of("method", ArgType.STR, "Request method.").defaultValue("GET"))
             .arg(ArgSpec.of("headers", ArgType.DICT, "Request headers (Host replaces the URL's)."))
@@ -104,7 +106,7 @@ public final class HttpLoadModule implements Module {
         }
         HttpLoadSettings settings = settings(context, args);
         Map<String, Object> result = context.connection().type().equals("local")
-                ? HttpLoad.run(settings, context::progress) : inChildJvm(context, settings);
+                ? HttpLoad.run(settings, context::progress, Interruption::requested) : inChildJvm(context, settings);
         return result == null ? ModuleResult.failed("http_load: the child JVM printed no result") : toResult(result);
     }
 

@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -15,7 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * reused buffer. Written by hand because the load generator must not be what a run measures:
  * java.net.http costs several times more CPU per request (futures, header maps, a selector thread)
  * than a write and a read on a socket. A {@link #expire watchdog} enforces the timeout by closing
- * the socket, since a socket read with SO_TIMEOUT polls before every read.
+ * the socket, since a socket read with SO_TIMEOUT polls before every read (three system calls, not one).
  */
 final class KeepAliveHttpClient implements AutoCloseable {
     private static final int BUFFER = 64 * 1024;
@@ -23,10 +24,11 @@ final class KeepAliveHttpClient implements AutoCloseable {
     static final int KEPT_BODY = 16 * 1024;
 
     private final InetSocketAddress address;
-    private final int connectTimeoutMs;
+    private final long connectTimeoutNanos;
     private final long timeoutNanos;
     private final RequestBytes request;
     private final boolean head;
+    private final boolean idempotent;
     private final byte[] out;
     private final byte[] buf = new byte[BUFFER];
     private final ByteChars body = new ByteChars(buf);
@@ -43,18 +45,46 @@ final class KeepAliveHttpClient implements AutoCloseable {
     private long contentLength;
     private boolean chunked;
     private boolean closeAfter;
+    private boolean answered;
+    private boolean retried;
 
     KeepAliveHttpClient(InetSocketAddress address, String method, RequestBytes request, int connectTimeoutMs, int timeoutMs) {
         this.address = address;
         this.request = request;
         this.head = method.equalsIgnoreCase("HEAD");
-        this.connectTimeoutMs = connectTimeoutMs;
+        this.idempotent = List.of("GET", "HEAD", "OPTIONS", "TRACE", "PUT", "DELETE").contains(method.toUpperCase());
+        this.connectTimeoutNanos = connectTimeoutMs * 1_000_000L;
         this.timeoutNanos = timeoutMs * 1_000_000L;
         this.out = new byte[request.maxLength()];
     }
 
-    /** Sends request number {@code sequence} and reads the whole response; returns its status code. */
+    /**
+     * Sends request number {@code sequence} and reads the whole response; returns its status code.
+     * When a reused connection fails before any byte of an answer, the server had closed it while
+     * idle (keep-alive timeout, a reload): the request is sent once more on a new connection, as
+     * HTTP clients (k6's Go client among them) do for idempotent methods, and {@link #retried()} says so.
+     */
     int exchange(long sequence) throws LoadError {
+        retried = false;
+        boolean reused = socket != null;
+        try {
+            return attempt(sequence);
+        } catch (LoadError e) {
+            if (!idempotent || !reused || answered || e.kind() != LoadError.Kind.RESET) {
+                throw e;
+            }
+            retried = true;
+            return attempt(sequence);
+        }
+    }
+
+    /** Whether the last exchange had to send its request again on a new connection. */
+    boolean retried() {
+        return retried;
+    }
+
+    private int attempt(long sequence) throws LoadError {
+        answered = false;
         if (socket == null) {
             connect();
         }
@@ -106,24 +136,32 @@ final class KeepAliveHttpClient implements AutoCloseable {
         }
     }
 
+    /**
+     * Connects without a socket timeout, under the watchdog's deadline like a request: a timed
+     * connect leaves the socket non-blocking for good, and then every read polls first.
+     */
     private void connect() throws LoadError {
         Socket s = new Socket();
+        socket = s;
+        long due = System.nanoTime() + connectTimeoutNanos;
+        deadline.set(due);
         try {
             s.setTcpNoDelay(true);
-            s.connect(address, connectTimeoutMs);
+            s.connect(address);
             input = s.getInputStream();
             output = s.getOutputStream();
         } catch (IOException e) {
-            try {
-                s.close();
-            } catch (IOException ignored) {
-                // the connect error is the one to report
-            }
-            throw new LoadError(LoadError.Kind.CONNECT, describe(e));
+            boolean expired = !deadline.compareAndSet(due, 0);
+            close();
+            throw new LoadError(LoadError.Kind.CONNECT, expired ? "no connection within " + connectTimeoutNanos / 1_000_000 + " ms"
+                    : describe(e));
+        }
+        if (!deadline.compareAndSet(due, 0)) {
+            close();
+            throw new LoadError(LoadError.Kind.CONNECT, "no connection within " + connectTimeoutNanos / 1_000_000 + " ms");
         }
         pos = 0;
         lim = 0;
-        socket = s;
     }
 
     private void readResponse() throws IOException {
@@ -257,6 +295,7 @@ final class KeepAliveHttpClient implements AutoCloseable {
         if (n < 0) {
             throw new EOFException("connection closed by the server");
         }
+        answered = true;
         lim += n;
     }
 

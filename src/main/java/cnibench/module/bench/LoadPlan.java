@@ -73,4 +73,8 @@ final class LoadPlan {
     void stop() {
         stopped = true;
     }
+
+    boolean stopped() {
+        return stopped;
+    }
 }

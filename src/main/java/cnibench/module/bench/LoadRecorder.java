@@ -87,6 +87,7 @@ final class LoadRecorder {
         long responses;
         long errors;
         long warmup;
+        long retried;
 
         void fail(LoadError.Kind kind, String message) {
             errors++;
@@ -114,6 +115,7 @@ final class LoadRecorder {
             responses += other.responses;
             errors += other.errors;
             warmup += other.warmup;
+            retried += other.retried;
         }
     }
 }

@@ -30,7 +30,7 @@ final class LoadResult {
         this.seconds = seconds;
     }
 
-    /** The result of a run that could not begin, in the same shape as a run's. */
+    /** The result of a run that could not begin: the url, no requests, and why. */
     static Map<String, Object> failedBeforeStart(HttpLoadSettings settings, String why) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("url", settings.url());
@@ -77,6 +77,7 @@ final class LoadResult {
         out.put("responses", total.responses);
         out.put("errors", total.errors);
         out.put("warmup_requests", total.warmup);
+        out.put("retried", total.retried);
         out.put("error_kinds", errorKinds());
         Map<String, String> messages = new LinkedHashMap<>();
         for (LoadError.Kind kind : LoadError.Kind.values()) {

@@ -43,7 +43,8 @@ class HttpLoadClientTest {
                                 out.write(bytes, at, Math.min(piece, bytes.length - at));
                                 out.flush();
                             }
-                            if (response.contains("Connection: close") || response.startsWith("HTTP/1.0")) {
+                            if (response.contains("Connection: close") || response.contains("X-Test: close")
+                                    || response.startsWith("HTTP/1.0")) {
                                 break;
                             }
                         }
@@ -148,6 +149,21 @@ class HttpLoadClientTest {
             assertEquals(200, client.exchange(2));
             assertEquals("new", client.body().toString());
             assertEquals(3, server.connections.get());
+        }
+    }
+
+    @Test
+    void aKeepAliveConnectionClosedWhileIdleIsReplacedAndTheRequestSentAgain() throws Exception {
+        String thenClose = "HTTP/1.1 200 OK\r\nX-Test: close\r\nContent-Length: 1\r\n\r\n1";
+        try (ScriptedServer server = new ScriptedServer(List.of(thenClose, ok("2")), 1 << 20);
+             KeepAliveHttpClient client = server.client(null)) {
+            assertEquals(200, client.exchange(0));
+            assertEquals(false, client.retried());
+            Thread.sleep(100); // the close reaches the client
+            assertEquals(200, client.exchange(1));
+            assertEquals("2", client.body().toString());
+            assertEquals(true, client.retried());
+            assertEquals(2, server.connections.get());
         }
     }
 

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cnibench.module.spi.ArgumentValidator;
+import cnibench.module.spi.ModuleRegistry;
 import cnibench.module.spi.ModuleResult;
 import cnibench.module.spi.TestModuleContext;
 import cnibench.report.CsvFiles;
@@ -18,6 +20,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.junit.jupiter.api.io.TempDir;
 
 /** http_load in this JVM against a loopback server whose answers each test chooses. */
@@ -145,13 +149,25 @@ class HttpLoadModuleTest {
 
     @Test
     void aServerThatDropsConnectionsCountsResets() throws Exception {
+        try (LoopbackHttpServer server = new LoopbackHttpServer(n -> new LoopbackHttpServer.Answer(200, "", false, 0, true))) {
+            ModuleResult result = run(args(server.url(), "requests", 20, "connections", 1));
+            assertTrue(result.isFailed());
+            assertEquals(20L, ((Number) get(result, "error_kinds", "reset")).longValue());
+            assertTrue(result.msg().endsWith("every one of 20 requests failed: reset: connection closed by the server"), result.msg());
+        }
+    }
+
+    @Test
+    void aRequestOnAConnectionTheServerClosedIsSentAgainOnANewOne() throws Exception {
+        // the server drops every other request unanswered: each time on a reused connection, which HTTP clients retry
         try (LoopbackHttpServer server = new LoopbackHttpServer(n -> n % 2 == 1
                 ? new LoopbackHttpServer.Answer(200, "", false, 0, true) : LoopbackHttpServer.Answer.ok("Hostname: a"))) {
             ModuleResult result = run(args(server.url(), "requests", 100, "connections", 1));
             assertFalse(result.isFailed(), result.msg());
-            assertEquals(50L, ((Number) get(result, "errors")).longValue());
-            assertEquals(50L, ((Number) get(result, "error_kinds", "reset")).longValue());
-            assertEquals(50L, ((Number) get(result, "responses")).longValue());
+            assertEquals(0L, ((Number) get(result, "errors")).longValue());
+            assertEquals(100L, ((Number) get(result, "responses")).longValue());
+            assertEquals(99L, ((Number) get(result, "retried")).longValue());
+            assertEquals(199L, server.requests());
         }
     }
 
@@ -179,6 +195,33 @@ class HttpLoadModuleTest {
             ModuleResult result = run(args(server.url(), "requests", 10, "connections", 1, "timeout_ms", 200));
             assertEquals(1L, ((Number) get(result, "error_kinds", "timeout")).longValue());
             assertEquals(9L, ((Number) get(result, "responses")).longValue());
+        }
+    }
+
+    @Test
+    void aConnectionThatIsNeverAcceptedTimesOut() throws Exception {
+        // a full accept queue: Linux drops further SYNs, so connects hang until the watchdog ends them
+        try (ServerSocket full = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            String url = "http://127.0.0.1:" + full.getLocalPort() + "/";
+            ModuleResult result = run(args(url, "duration", 0.5, "connections", 6, "connect_timeout_ms", 200, "timeout_ms", 300));
+            assertTrue(result.isFailed());
+            assertTrue(((Number) get(result, "error_kinds", "connect")).longValue() > 0, String.valueOf((Object) get(result, "error_kinds")));
+            assertEquals("no connection within 200 ms", get(result, "error_messages", "connect"));
+            assertTrue((double) get(result, "duration_s") < 1.5);
+        }
+    }
+
+    @Test
+    void aStopRequestEndsTheRunEarlyWithItsNumbers() throws Exception {
+        try (LoopbackHttpServer server = LoopbackHttpServer.split(10)) {
+            HttpLoadSettings settings = new HttpLoadSettings(server.url(), "GET", Map.of(), null, 2000, 1000, 2, 30.0, null, null,
+                    null, Map.of(), 0, null, Map.of(), null, 100, null, null, null, null, null);
+            long stopAt = System.nanoTime() + 300_000_000L;
+            Map<String, Object> result = HttpLoad.run(settings, line -> { }, () -> System.nanoTime() > stopAt);
+            assertEquals(true, result.get("stopped_early"));
+            assertTrue((double) result.get("duration_s") < 2, String.valueOf(result.get("duration_s")));
+            assertTrue(((Number) result.get("requests")).longValue() > 0);
+            assertEquals(false, result.get("failed"));
         }
     }
 
@@ -237,11 +280,8 @@ class HttpLoadModuleTest {
         Map<?, ?> raw = Json.MAPPER.readValue(dir.resolve("results/raw.json").toFile(), Map.class);
         assertNotNull(raw.get("error_kinds"));
         assertFalse(((List<?>) raw.get("latency_distribution")).isEmpty());
-        assertEquals(server(raw), ((Map<?, ?>) raw.get("settings")).get("url"));
-    }
-
-    private static Object server(Map<?, ?> raw) {
-        return raw.get("url");
+        assertEquals(raw.get("url"), ((Map<?, ?>) raw.get("settings")).get("url"));
+        assertEquals(dir.resolve("results/raw.json").toString(), raw.get("raw_dest"));
     }
 
     @Test
@@ -312,6 +352,20 @@ class HttpLoadModuleTest {
             assertTrue(result.isFailed());
             assertTrue(result.msg().contains("none.log does not exist"), result.msg());
             assertNull(get(result, "mirror"));
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void isRegisteredUnderBothNamesAndItsExamplesPassTheLoadTimeCheck() {
+        ModuleRegistry registry = ModuleRegistry.load();
+        assertTrue(registry.find("http_load").orElseThrow() instanceof HttpLoadModule);
+        assertTrue(registry.contains("cnibench.bench.http_load"));
+        List<Map<String, Object>> tasks = (List<Map<String, Object>>) new Load(LoadSettings.builder().build())
+                .loadFromString(module.spec().examples());
+        assertEquals(2, tasks.size());
+        for (Map<String, Object> task : tasks) {
+            ArgumentValidator.checkStatic(module.spec(), (Map<String, Object>) task.get("http_load"));
         }
     }
 
