@@ -26,14 +26,14 @@ final class Operations {
         PollResponse<PollResult<T>> response = poller.poll();
         while (!response.getStatus().isComplete()) {
             long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
-            context.progress(what + ": " + response.getStatus() + " after " + seconds + "s");
+            context.progress(what + ": " + response.getStatus().toString().toLowerCase().replace('_', ' ') + " after " + seconds + "s");
             Duration wait = response.getRetryAfter() == null || response.getRetryAfter().isNegative()
                     ? DEFAULT_POLL : response.getRetryAfter();
             Thread.sleep(wait.toMillis());
             response = poller.poll();
         }
         if (response.getStatus() != LongRunningOperationStatus.SUCCESSFULLY_COMPLETED) {
-            throw new AzureFailure("cannot " + what + ": the operation ended " + state(response.getStatus())
+            throw new AzureFailure(what + " ended " + state(response.getStatus())
                     + failure(response.getValue()));
         }
         return poller.getFinalResult();
