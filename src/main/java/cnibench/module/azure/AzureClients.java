@@ -20,7 +20,7 @@ import java.util.function.Supplier;
 final class AzureClients {
     /** $CNIBENCH_AZURE_CA_FILE: a PEM CA that Resource Manager's certificate is checked against (for an https stub). */
     static final String CA_FILE_VARIABLE = "CNIBENCH_AZURE_CA_FILE";
-    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(60);
     private static final int RETRIES = 2;
 

@@ -7,6 +7,7 @@ import com.azure.identity.CredentialUnavailableException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.UnresolvedAddressException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,20 +33,35 @@ final class AzureErrors {
         }
         if (unreachable(error)) {
             return "cannot " + what + ": Azure Resource Manager at " + target.endpoint() + " cannot be reached ("
-                    + rootMessage(error) + ")";
+                    + unreachableReason(error) + ")";
         }
         return "cannot " + what + ": " + rootMessage(error);
     }
 
-    /** Whether the endpoint cannot be reached at all: retrying will not help. */
+    /**
+     * Whether the endpoint cannot be reached at all: retrying will not help. The retry policy asks about each cause
+     * on its own, and the JDK client's refused connection is a ConnectException caused by a ClosedChannelException.
+     */
     static boolean unreachable(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
             if (t instanceof ConnectException || t instanceof UnknownHostException || t instanceof HttpConnectTimeoutException
-                    || t instanceof UnresolvedAddressException) {
+                    || t instanceof UnresolvedAddressException || t instanceof ClosedChannelException) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static String unreachableReason(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof UnknownHostException || t instanceof UnresolvedAddressException) {
+                return "unknown host";
+            }
+            if (t instanceof HttpConnectTimeoutException) {
+                return "no answer to connect within " + AzureClients.CONNECT_TIMEOUT.toSeconds() + " s";
+            }
+        }
+        return "connection refused";
     }
 
     private static String management(ManagementException m, AzureTarget target, String what) {

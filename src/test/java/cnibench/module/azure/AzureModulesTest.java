@@ -173,13 +173,13 @@ class AzureModulesTest {
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
             closed = "https://127.0.0.1:" + socket.getLocalPort() + "/";
         }
+        createGroup(); // the SDK's classes loaded, so that the time below is the request's
         long started = System.nanoTime();
         ModuleResult result = run(new AksModule(clients), with(cluster(2), "cloud_environment", closed));
-        long seconds = (System.nanoTime() - started) / 1_000_000_000L;
-        assertTrue(result.isFailed());
-        assertTrue(result.msg().startsWith("cannot create or update AKS cluster cnibench/cnibench: Azure Resource Manager at "
-                + closed + " cannot be reached ("), result.msg());
-        assertTrue(seconds < 5, "took " + seconds + " s");
+        long millis = (System.nanoTime() - started) / 1_000_000L;
+        assertEquals("cannot create or update AKS cluster cnibench/cnibench: Azure Resource Manager at " + closed
+                + " cannot be reached (connection refused)", result.msg());
+        assertTrue(millis < 2500, "took " + millis + " ms: retried (2 retries wait 1 + 2 s)");
     }
 
     @Test
