@@ -15,13 +15,19 @@ record AzureTarget(String subscriptionId, AzureEnvironment environment) {
 
     /** The target of a task, or an AzureFailure naming what is missing or wrong. */
     static AzureTarget of(Arguments args, Map<String, String> env) {
-        String subscription = args.str("subscription_id", env.get("AZURE_SUBSCRIPTION_ID"));
+        String subscription = given(args, "subscription_id", env.get("AZURE_SUBSCRIPTION_ID"));
         if (subscription == null || subscription.isBlank()) {
             throw new AzureFailure("no Azure subscription: set subscription_id (inventory: azure_subscription_id) "
                     + "or the environment variable AZURE_SUBSCRIPTION_ID");
         }
-        String cloud = args.str("cloud_environment", env.getOrDefault("AZURE_CLOUD_ENVIRONMENT", "AzureCloud"));
+        String cloud = given(args, "cloud_environment", env.getOrDefault("AZURE_CLOUD_ENVIRONMENT", "AzureCloud"));
         return new AzureTarget(subscription.strip(), environment(cloud));
+    }
+
+    /** An argument left empty (an inventory variable that defers to the environment) counts as not given. */
+    private static String given(Arguments args, String name, String fallback) {
+        String value = args.str(name);
+        return value == null || value.isBlank() ? fallback : value.strip();
     }
 
     String endpoint() {
