@@ -39,14 +39,19 @@ final class FakeCluster implements AutoCloseable {
 
     /** egressKinds: apiVersion and kind of each egress object to watch for. */
     FakeCluster(KubernetesClient client, StandIns standIns, List<String[]> egressKinds) {
+        this(client, standIns, egressKinds, NODES);
+    }
+
+    /** The same with other nodes (AKS names its own). */
+    FakeCluster(KubernetesClient client, StandIns standIns, List<String[]> egressKinds, List<String> nodes) {
         this.client = client;
         this.standIns = standIns;
         this.egressKinds = egressKinds;
-        for (int i = 0; i < NODES.size(); i++) {
-            client.nodes().resource(new NodeBuilder().withNewMetadata().withName(NODES.get(i))
-                    .addToLabels("kubernetes.io/hostname", NODES.get(i)).endMetadata()
+        for (int i = 0; i < nodes.size(); i++) {
+            client.nodes().resource(new NodeBuilder().withNewMetadata().withName(nodes.get(i))
+                    .addToLabels("kubernetes.io/hostname", nodes.get(i)).endMetadata()
                     .withNewStatus().addNewAddress().withType("InternalIP").withAddress("172.18.0." + (i + 2)).endAddress()
-                    .addNewAddress().withType("Hostname").withAddress(NODES.get(i)).endAddress().endStatus().build()).create();
+                    .addNewAddress().withType("Hostname").withAddress(nodes.get(i)).endAddress().endStatus().build()).create();
         }
         loop.scheduleWithFixedDelay(this::step, 0, 100, TimeUnit.MILLISECONDS);
     }

@@ -13,14 +13,15 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Builds the SDK's managers for one task: the JDK's HTTP client (no Netty), few and short retries so that an
- * unreachable endpoint fails in seconds, and DefaultAzureCredential (environment, workload or managed identity,
- * Azure CLI login). Only the azure modules touch this class, so no Azure class loads when a run uses none.
+ * Builds the SDK's managers for one task: the JDK's HTTP client (no Netty); few and short retries, so that an
+ * endpoint that refuses fails at once and a silent one within about 35 s; and DefaultAzureCredential
+ * (environment, workload or managed identity, Azure CLI login). Only the azure modules touch this class, so no
+ * Azure class loads when a run uses none.
  */
 final class AzureClients {
     /** $CNIBENCH_AZURE_CA_FILE: a PEM CA that Resource Manager's certificate is checked against (for an https stub). */
     static final String CA_FILE_VARIABLE = "CNIBENCH_AZURE_CA_FILE";
-    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(60);
     private static final int RETRIES = 2;
 
@@ -60,12 +61,15 @@ final class AzureClients {
         return new JdkHttpClientBuilder(jdk).connectionTimeout(CONNECT_TIMEOUT).responseTimeout(RESPONSE_TIMEOUT).build();
     }
 
-    /** Throttling (429, honouring Retry-After) and server errors are retried twice; an endpoint that cannot be reached is not. */
+    /**
+     * Throttling (429, honouring Retry-After), server errors and connect timeouts are retried twice; a refused
+     * connection or an unknown host is not.
+     */
     private static RetryOptions retryOptions() {
         return new RetryOptions(new ExponentialBackoffOptions().setMaxRetries(RETRIES)
                 .setBaseDelay(Duration.ofSeconds(1)).setMaxDelay(Duration.ofSeconds(10)))
                 .setShouldRetryCondition(condition -> condition.getThrowable() != null
-                        ? !AzureErrors.unreachable(condition.getThrowable())
+                        ? !AzureErrors.refused(condition.getThrowable())
                         : retriable(condition.getResponse().getStatusCode()));
     }
 

@@ -38,18 +38,25 @@ final class AzureErrors {
         return "cannot " + what + ": " + rootMessage(error);
     }
 
-    /**
-     * Whether the endpoint cannot be reached at all: retrying will not help. The retry policy asks about each cause
-     * on its own, and the JDK client's refused connection is a ConnectException caused by a ClosedChannelException.
-     */
+    /** Whether the endpoint cannot be reached: refused, unknown, or no answer to connect after the retries. */
     static boolean unreachable(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof ConnectException || t instanceof UnknownHostException || t instanceof HttpConnectTimeoutException
-                    || t instanceof UnresolvedAddressException || t instanceof ClosedChannelException) {
+            if (refused(t) || t instanceof HttpConnectTimeoutException) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * Whether this one exception says that nobody listens there: retrying will not help. The retry policy asks
+     * about an exception and each of its causes and retries when any may be retried, so a connect timeout (which
+     * a busy endpoint can cause) is retried although a ConnectException is among its causes. The JDK client's
+     * refused connection is a ConnectException caused by a ClosedChannelException.
+     */
+    static boolean refused(Throwable t) {
+        return t instanceof ConnectException || t instanceof UnknownHostException || t instanceof UnresolvedAddressException
+                || t instanceof ClosedChannelException;
     }
 
     private static String unreachableReason(Throwable error) {

@@ -46,6 +46,7 @@ public final class ArmStub implements AutoCloseable {
     private final HeldCertificate ca;
     private final Map<String, Map<String, Object>> groups = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Object>> clusters = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Object>> lastPuts = new ConcurrentHashMap<>();
     private final Map<Integer, Operation> operations = new ConcurrentHashMap<>();
     private final AtomicInteger nextOperation = new AtomicInteger();
     private final Deque<Fault> faults = new ArrayDeque<>();
@@ -130,9 +131,9 @@ public final class ArmStub implements AutoCloseable {
         return groups.containsKey(name.toLowerCase());
     }
 
-    /** The last body sent with a PUT of this cluster. */
+    /** The last body sent with a PUT of this cluster (kept after it is deleted). */
     public Map<String, Object> cluster(String group, String name) {
-        return clusters.get(key(group, name));
+        return lastPuts.get(key(group, name));
     }
 
     /** The kubeconfig this stub hands out for a cluster. */
@@ -243,6 +244,7 @@ public final class ArmStub implements AutoCloseable {
                     return json(404, error("ResourceGroupNotFound", "Resource group '" + group + "' could not be found."));
                 }
                 Map<String, Object> body = body(request);
+                lastPuts.put(key, body);
                 Map<String, Object> created = created(group, name, body);
                 return accepted(cluster == null ? 201 : 200, created, () -> clusters.put(key, created));
             case "DELETE":
