@@ -96,7 +96,7 @@ class AksEgressEndToEndTest {
         try (FakeCluster cluster = new FakeCluster(client, standIns, List.of(
                 new String[] {"crd.antrea.io/v1beta1", "Egress"}, new String[] {"crd.antrea.io/v1beta1", "ExternalIPPool"}), AKS_NODES);
              FakePrometheus prometheus = new FakePrometheus(EgressRunner.FIXTURES, AKS_NODES.size())) {
-            EgressRunner.Outcome run = play(prometheus, List.of());
+            EgressRunner.Outcome run = play(prometheus, List.of("-vvv"));
 
             assertEquals(0, run.exitCode(), run.output());
             assertEquals(List.of("PUT /resourcegroups/cnibench", "PUT " + CLUSTER, "POST " + CLUSTER + "/listClusterAdminCredential",
@@ -138,6 +138,34 @@ class AksEgressEndToEndTest {
             assertTrue(created.substring(created.indexOf('\n') + 1).startsWith("ok: [localhost]"), second.output());
             assertEquals(1, arm.count("PUT", "/managedClusters/cnibench"), "no second PUT: " + arm.requests());
             assertNoSecretIn(second);
+
+            EgressRunner.Outcome planned = play(prometheus, List.of("-e", "delete_cluster=false", "-e", "aks_node_count=3", "--check", "--diff"));
+            assertEquals(0, planned.exitCode(), planned.output());
+            assertTrue(planned.output().contains("-            \"count\": 2,\n+            \"count\": 3,"), planned.output());
+            assertEquals(1, arm.count("PUT", "/managedClusters/cnibench"), "check mode sent no PUT: " + arm.requests());
+        }
+    }
+
+    @Test
+    void ciliumOnAksInstallsWithTheBringYourOwnCniValues() throws Exception {
+        standIns = StandIns.install(tools, Map.of("az", AZ, "helm", MockClusterScripts.BY_TOOL.get("helm")), List.of("az", "helm"));
+        try (FakeCluster cluster = new FakeCluster(client, standIns, List.<String[]>of(new String[] {"cilium.io/v2", "CiliumEgressGatewayPolicy"}),
+                AKS_NODES);
+             FakePrometheus prometheus = new FakePrometheus(EgressRunner.FIXTURES, AKS_NODES.size())) {
+            EgressRunner.Outcome run = EgressRunner.play("egress-cilium.yml", "inventory/azure", args(prometheus, List.of()), standIns,
+                    env, results);
+
+            assertEquals(0, run.exitCode(), run.output());
+            Map<?, ?> values = (Map<?, ?>) new org.snakeyaml.engine.v2.api.Load(org.snakeyaml.engine.v2.api.LoadSettings.builder().build())
+                    .loadFromString(standIns.kept("helm-values").get(0));
+            assertEquals(Map.of("enabled", true), values.get("aksbyocni"));
+            assertEquals(Map.of("mode", "cluster-pool", "operator", Map.of("clusterPoolIPv4PodCIDRList", List.of("10.244.0.0/16"))),
+                    values.get("ipam"));
+            assertEquals("cnibench-stub.hcp.westeurope.azmk8s.io", values.get("k8sServiceHost"));
+            assertEquals(443, values.get("k8sServicePort"));
+            assertEquals(Map.of("iperf-client-gateway-1", List.of("CiliumEgressGatewayPolicy"), "iperf-client-direct-1", List.of()),
+                    cluster.egressObjectsAtPod());
+            assertTrue(arm.requests().stream().anyMatch(r -> r.startsWith("DELETE ") && r.endsWith("/managedClusters/cnibench")));
         }
     }
 
@@ -173,13 +201,17 @@ class AksEgressEndToEndTest {
     }
 
     private EgressRunner.Outcome play(FakePrometheus prometheus, List<String> more) throws Exception {
+        return EgressRunner.play("egress-antrea.yml", "inventory/azure", args(prometheus, more), standIns, env, results);
+    }
+
+    private List<String> args(FakePrometheus prometheus, List<String> more) throws IOException {
         Path sshKey = Files.writeString(tools.resolve("id_rsa.pub"), "ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQC7 cnibench@test\n");
         List<String> args = new ArrayList<>(List.of("-e", "repeats=" + REPEATS, "-e", "iperf_duration=1", "-e", "iperf_omit=0",
                 "-e", "iperf_server_port=" + freePort(), "-e", "iperf_server_address=127.0.0.1", "-e", "prometheus_url=" + prometheus.url(),
                 "-e", "aks_ssh_public_key_file=" + sshKey, "-e", "antrea_manifest_path=" + ReferenceData.file("antrea-v2.7.0/antrea.yml"),
                 "-e", "k8s_wait_sleep=1", "-e", "iperf_poll_delay=1", "-e", "monitoring_poll_delay=1"));
         args.addAll(more);
-        return EgressRunner.play("egress-antrea.yml", "inventory/azure", args, standIns, env, results);
+        return args;
     }
 
     /** Every request that changes something (no reads, no polls), its path from the resource group on. */
