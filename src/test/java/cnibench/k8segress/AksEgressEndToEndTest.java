@@ -115,10 +115,9 @@ class AksEgressEndToEndTest {
             String manifest = Files.readString(run.runDir().resolve("antrea.yml"));
             assertTrue(manifest.contains("      enableNodeIPAM: true\n") && manifest.contains("      clusterCIDRs: [\"10.244.0.0/16\"]\n"),
                     "NodeIPAM turned on in the applied manifest");
-            assertTrue(client.pods().inNamespace("monitoring").list().getItems().isEmpty()
-                    && client.apps().deployments().inNamespace("monitoring").withName("prometheus").get().getSpec().getTemplate()
-                    .getSpec().getNodeSelector().equals(Map.of("kubernetes.io/hostname", AKS_NODES.get(0))),
-                    "Prometheus runs on the first AKS node");
+            assertEquals(Map.of("kubernetes.io/hostname", AKS_NODES.get(0)), client.apps().deployments().inNamespace("monitoring")
+                    .withName("prometheus").get().getSpec().getTemplate().getSpec().getNodeSelector(), "Prometheus runs on the first node");
+            assertEquals("LoadBalancer", client.services().inNamespace("monitoring").withName("prometheus").get().getSpec().getType());
             assertTrue(Files.readString(run.runDir().resolve("summary.csv")).contains("\ngateway,"));
             assertNoSecretIn(run);
         }
