@@ -55,8 +55,9 @@ final class ResourceGroups {
         List<String> resources = manager.serviceClient().getResources().listByResourceGroup(args.str("name")).stream()
                 .map(GenericResourceExpandedInner::name).toList();
         if (!resources.isEmpty() && !args.bool("force_delete_nonempty")) {
-            throw new AzureFailure("cannot " + what + ": it still holds " + resources.size() + " resources (" 
-                    + String.join(", ", resources) + "); set force_delete_nonempty: true to delete them with it");
+            throw new AzureFailure("cannot " + what + ": it still holds " + resources.size()
+                    + (resources.size() == 1 ? " resource (" : " resources (") + String.join(", ", resources)
+                    + "); set force_delete_nonempty: true to delete them with it");
         }
         ModuleResult result = ModuleResult.changed(true).put("contains_resources", !resources.isEmpty())
                 .diff(args.str("name"), describe(current), args.str("name"), Map.of());

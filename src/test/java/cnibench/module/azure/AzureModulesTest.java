@@ -120,6 +120,21 @@ class AzureModulesTest {
     }
 
     @Test
+    void aGroupThatStillHoldsResourcesIsDeletedOnlyWhenForced() throws Exception {
+        createGroup();
+        run(new AksModule(clients), cluster(2));
+        ModuleResult refused = run(new ResourceGroupModule(clients), Map.of("name", "cnibench", "state", "absent"));
+        assertEquals("cannot delete resource group cnibench: it still holds 1 resource (cnibench); set force_delete_nonempty: true "
+                + "to delete them with it", refused.msg());
+        assertTrue(arm.hasGroup("cnibench"));
+        ModuleResult forced = run(new ResourceGroupModule(clients), Map.of("name", "cnibench", "state", "absent",
+                "force_delete_nonempty", true));
+        assertTrue(forced.isChanged(), forced.toMap().toString());
+        assertEquals(true, forced.field("contains_resources"));
+        assertFalse(arm.hasGroup("cnibench"));
+    }
+
+    @Test
     void aConflictFailsAtOnceWithAzuresCode() throws Exception {
         createGroup();
         arm.fault("PUT", "/managedClusters/", 409, Map.of(), """
