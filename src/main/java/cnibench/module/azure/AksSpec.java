@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The cluster azure_rm_aks asks for, checked and written in one canonical form: only what the task sets, enum
@@ -95,7 +96,7 @@ final class AksSpec {
         Set<String> known = NESTED_KEYS.get(key);
         for (String name : given.keySet()) {
             if (!known.contains(name)) {
-                throw new AzureFailure(where + ": unsupported key " + name + "; supported: " + String.join(", ", new java.util.TreeSet<>(known)));
+                throw new AzureFailure(where + ": unsupported key " + name + "; supported: " + String.join(", ", new TreeSet<>(known)));
             }
         }
         return given;
