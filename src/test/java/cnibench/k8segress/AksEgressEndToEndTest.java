@@ -96,7 +96,9 @@ class AksEgressEndToEndTest {
         try (FakeCluster cluster = new FakeCluster(client, standIns, List.of(
                 new String[] {"crd.antrea.io/v1beta1", "Egress"}, new String[] {"crd.antrea.io/v1beta1", "ExternalIPPool"}), AKS_NODES);
              FakePrometheus prometheus = new FakePrometheus(EgressRunner.FIXTURES, AKS_NODES.size())) {
-            EgressRunner.Outcome run = play(prometheus, List.of("-vvv"));
+            // Prometheus is reached through its LoadBalancer Service, as on AKS: FakeCluster gives it 127.0.0.1.
+            EgressRunner.Outcome run = EgressRunner.play("egress-antrea.yml", "inventory/azure",
+                    args(List.of("-vvv", "-e", "prometheus_service_port=" + prometheus.port())), standIns, env, results);
 
             assertEquals(0, run.exitCode(), run.output());
             assertEquals(List.of("PUT /resourcegroups/cnibench", "PUT " + CLUSTER, "POST " + CLUSTER + "/listClusterAdminCredential",
@@ -118,6 +120,8 @@ class AksEgressEndToEndTest {
             assertEquals(Map.of("kubernetes.io/hostname", AKS_NODES.get(0)), client.apps().deployments().inNamespace("monitoring")
                     .withName("prometheus").get().getSpec().getTemplate().getSpec().getNodeSelector(), "Prometheus runs on the first node");
             assertEquals("LoadBalancer", client.services().inNamespace("monitoring").withName("prometheus").get().getSpec().getType());
+            assertTrue(prometheus.queries().stream().anyMatch(q -> q.startsWith("/api/v1/query_range")),
+                    "Prometheus was read on its load balancer's address");
             assertTrue(Files.readString(run.runDir().resolve("summary.csv")).contains("\ngateway,"));
             assertNoSecretIn(run);
         }
@@ -151,7 +155,7 @@ class AksEgressEndToEndTest {
         try (FakeCluster cluster = new FakeCluster(client, standIns, List.<String[]>of(new String[] {"cilium.io/v2", "CiliumEgressGatewayPolicy"}),
                 AKS_NODES);
              FakePrometheus prometheus = new FakePrometheus(EgressRunner.FIXTURES, AKS_NODES.size())) {
-            EgressRunner.Outcome run = EgressRunner.play("egress-cilium.yml", "inventory/azure", args(prometheus, List.of()), standIns,
+            EgressRunner.Outcome run = EgressRunner.play("egress-cilium.yml", "inventory/azure", args(List.of("-e", "prometheus_url=" + prometheus.url())), standIns,
                     env, results);
 
             assertEquals(0, run.exitCode(), run.output());
@@ -200,13 +204,15 @@ class AksEgressEndToEndTest {
     }
 
     private EgressRunner.Outcome play(FakePrometheus prometheus, List<String> more) throws Exception {
-        return EgressRunner.play("egress-antrea.yml", "inventory/azure", args(prometheus, more), standIns, env, results);
+        List<String> args = new ArrayList<>(List.of("-e", "prometheus_url=" + prometheus.url()));
+        args.addAll(more);
+        return EgressRunner.play("egress-antrea.yml", "inventory/azure", args(args), standIns, env, results);
     }
 
-    private List<String> args(FakePrometheus prometheus, List<String> more) throws IOException {
+    private List<String> args(List<String> more) throws IOException {
         Path sshKey = Files.writeString(tools.resolve("id_rsa.pub"), "ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQC7 cnibench@test\n");
         List<String> args = new ArrayList<>(List.of("-e", "repeats=" + REPEATS, "-e", "iperf_duration=1", "-e", "iperf_omit=0",
-                "-e", "iperf_server_port=" + freePort(), "-e", "iperf_server_address=127.0.0.1", "-e", "prometheus_url=" + prometheus.url(),
+                "-e", "iperf_server_port=" + freePort(), "-e", "iperf_server_address=127.0.0.1",
                 "-e", "aks_ssh_public_key_file=" + sshKey, "-e", "antrea_manifest_path=" + ReferenceData.file("antrea-v2.7.0/antrea.yml"),
                 "-e", "k8s_wait_sleep=1", "-e", "iperf_poll_delay=1", "-e", "monitoring_poll_delay=1"));
         args.addAll(more);
