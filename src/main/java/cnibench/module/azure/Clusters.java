@@ -34,7 +34,7 @@ final class Clusters {
         }
         ManagedClusterInner wanted = AksModel.apply(current == null ? new ManagedClusterInner() : current, desired);
         String doing = (current == null ? "creating" : "updating") + " AKS cluster " + group + "/" + name;
-        return result.putAll(AksModel.facts(Operations.await(context, doing, client.beginCreateOrUpdate(group, name, wanted))));
+        return result.putAll(AksModel.facts(Operations.await(context, doing, () -> client.beginCreateOrUpdate(group, name, wanted))));
     }
 
     ModuleResult absent() throws InterruptedException {
@@ -44,7 +44,7 @@ final class Clusters {
         }
         ModuleResult result = ModuleResult.changed(true).diff(name, AksModel.facts(current), name, Map.of());
         if (!context.checkMode()) {
-            Operations.await(context, "deleting AKS cluster " + group + "/" + name, client.beginDelete(group, name));
+            Operations.await(context, "deleting AKS cluster " + group + "/" + name, () -> client.beginDelete(group, name));
         }
         return result;
     }

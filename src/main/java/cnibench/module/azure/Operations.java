@@ -8,6 +8,7 @@ import com.azure.core.util.polling.SyncPoller;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 /**
  * Waits for a long-running ARM operation, polling as often as Azure's Retry-After asks (the SDK's own default is
@@ -20,9 +21,13 @@ final class Operations {
     private Operations() {
     }
 
-    /** The operation's result once it succeeded; an AzureFailure with Azure's error code when it ended otherwise. */
-    static <T> T await(ModuleContext context, String what, SyncPoller<PollResult<T>, T> poller) throws InterruptedException {
+    /**
+     * Starts the operation and returns its result once it succeeded; an AzureFailure with Azure's error code when
+     * it ended otherwise. The time shown counts from the request that started it.
+     */
+    static <T> T await(ModuleContext context, String what, Supplier<SyncPoller<PollResult<T>, T>> start) throws InterruptedException {
         long started = System.nanoTime();
+        SyncPoller<PollResult<T>, T> poller = start.get();
         PollResponse<PollResult<T>> response = poller.poll();
         while (!response.getStatus().isComplete()) {
             long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();

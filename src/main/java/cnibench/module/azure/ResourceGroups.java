@@ -62,7 +62,7 @@ final class ResourceGroups {
         ModuleResult result = ModuleResult.changed(true).put("contains_resources", !resources.isEmpty())
                 .diff(args.str("name"), describe(current), args.str("name"), Map.of());
         if (!context.checkMode()) {
-            Operations.await(context, "deleting resource group " + args.str("name"), groups.beginDelete(args.str("name")));
+            Operations.await(context, "deleting resource group " + args.str("name"), () -> groups.beginDelete(args.str("name")));
         }
         return result;
     }
