@@ -26,8 +26,14 @@ final class EgressRunner {
 
     static Outcome play(String playbook, List<String> args, StandIns standIns, Map<String, String> env, Path results)
             throws IOException, InterruptedException {
+        return play(playbook, "inventory/local", args, standIns, env, results);
+    }
+
+    /** The same with another of the project's inventories (inventory/azure). */
+    static Outcome play(String playbook, String inventory, List<String> args, StandIns standIns, Map<String, String> env,
+                        Path results) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(PROJECT.resolve("runner").toString(), "play", playbook,
-                "-i", PROJECT.resolve("inventory/local").toString()));
+                "-i", PROJECT.resolve(inventory).toString()));
         command.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(command).directory(PROJECT.toFile()).redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));

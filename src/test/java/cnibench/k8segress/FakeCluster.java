@@ -6,6 +6,8 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodStatusBuilder;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceStatusBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentConditionBuilder;
@@ -23,7 +25,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Plays the parts of a kind cluster that the fabric8 CRUD mock lacks, on a background thread: kind's three nodes,
- * controllers that make Deployments Available and let pods run to Succeeded, and (for Cilium) the operator that
+ * controllers that make Deployments Available and let pods run to Succeeded, a load balancer that gives
+ * LoadBalancer Services the address 127.0.0.1 (AKS), and (for Cilium) the operator that
  * Helm's chart would start and the CRD it registers. When a client pod appears it notes which egress objects
  * exist at that moment, so a test can check what the gateway phase and the direct phase ran against.
  */
@@ -39,14 +42,19 @@ final class FakeCluster implements AutoCloseable {
 
     /** egressKinds: apiVersion and kind of each egress object to watch for. */
     FakeCluster(KubernetesClient client, StandIns standIns, List<String[]> egressKinds) {
+        this(client, standIns, egressKinds, NODES);
+    }
+
+    /** The same with other nodes (AKS names its own). */
+    FakeCluster(KubernetesClient client, StandIns standIns, List<String[]> egressKinds, List<String> nodes) {
         this.client = client;
         this.standIns = standIns;
         this.egressKinds = egressKinds;
-        for (int i = 0; i < NODES.size(); i++) {
-            client.nodes().resource(new NodeBuilder().withNewMetadata().withName(NODES.get(i))
-                    .addToLabels("kubernetes.io/hostname", NODES.get(i)).endMetadata()
+        for (int i = 0; i < nodes.size(); i++) {
+            client.nodes().resource(new NodeBuilder().withNewMetadata().withName(nodes.get(i))
+                    .addToLabels("kubernetes.io/hostname", nodes.get(i)).endMetadata()
                     .withNewStatus().addNewAddress().withType("InternalIP").withAddress("172.18.0." + (i + 2)).endAddress()
-                    .addNewAddress().withType("Hostname").withAddress(NODES.get(i)).endAddress().endStatus().build()).create();
+                    .addNewAddress().withType("Hostname").withAddress(nodes.get(i)).endAddress().endStatus().build()).create();
         }
         loop.scheduleWithFixedDelay(this::step, 0, 100, TimeUnit.MILLISECONDS);
     }
@@ -68,6 +76,10 @@ final class FakeCluster implements AutoCloseable {
             client.pods().inAnyNamespace().list().getItems().stream()
                     .filter(p -> p.getStatus() == null || p.getStatus().getPhase() == null)
                     .forEach(this::runToCompletion);
+            client.services().inAnyNamespace().list().getItems().stream()
+                    .filter(s -> "LoadBalancer".equals(s.getSpec().getType()) && (s.getStatus() == null
+                            || s.getStatus().getLoadBalancer() == null || s.getStatus().getLoadBalancer().getIngress().isEmpty()))
+                    .forEach(this::giveLoadBalancerAddress);
         } catch (Throwable e) {
             failure = e;
         }
@@ -78,6 +90,13 @@ final class FakeCluster implements AutoCloseable {
                 .addToConditions(new DeploymentConditionBuilder().withType("Available").withStatus("True")
                         .withReason("MinimumReplicasAvailable").build()).build());
         client.apps().deployments().resource(deployment).updateStatus();
+    }
+
+    /** As a cloud's load balancer controller does: the Service gets an address this machine reaches (127.0.0.1). */
+    private void giveLoadBalancerAddress(Service service) {
+        service.setStatus(new ServiceStatusBuilder().withNewLoadBalancer().addNewIngress().withIp("127.0.0.1").endIngress()
+                .endLoadBalancer().build());
+        client.services().resource(service).updateStatus();
     }
 
     private void runToCompletion(Pod pod) {

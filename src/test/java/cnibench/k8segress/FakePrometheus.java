@@ -21,7 +21,16 @@ final class FakePrometheus implements AutoCloseable {
     private final List<String> queries = new CopyOnWriteArrayList<>();
 
     FakePrometheus(Path fixtures) throws IOException {
-        byte[] up = Files.readAllBytes(fixtures.resolve("prometheus-up.json"));
+        this(fixtures, Files.readAllBytes(fixtures.resolve("prometheus-up.json")));
+    }
+
+    /** The same, answering that this many node exporters are up. */
+    FakePrometheus(Path fixtures, int nodes) throws IOException {
+        this(fixtures, ("{\"status\": \"success\", \"data\": {\"resultType\": \"vector\", \"result\": [{\"metric\": {}, "
+                + "\"value\": [" + System.currentTimeMillis() / 1000 + ", \"" + nodes + "\"]}]}}").getBytes(StandardCharsets.UTF_8));
+    }
+
+    private FakePrometheus(Path fixtures, byte[] up) throws IOException {
         byte[] range = Files.readAllBytes(fixtures.resolve("prometheus-range.json"));
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/api/v1/", exchange -> {
@@ -48,7 +57,11 @@ final class FakePrometheus implements AutoCloseable {
     }
 
     String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return "http://127.0.0.1:" + port();
+    }
+
+    int port() {
+        return server.getAddress().getPort();
     }
 
     List<String> queries() {

@@ -1,0 +1,247 @@
+package cnibench.k8segress;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import cnibench.module.azure.ArmStub;
+import cnibench.module.kubernetes.ReferenceData;
+import cnibench.module.kubernetes.StandIns;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * egress-antrea.yml with -i inventory/azure through ./runner: the AKS cluster is created, its kubeconfig
+ * written and the cluster deleted through the Azure SDK against the https ARM stub, signed in by
+ * DefaultAzureCredential through a stand-in `az` (Azure CLI login); the kubeconfig points at fabric8's mock API
+ * server, where the rest of the benchmark runs as in the kind tests.
+ */
+@EnableKubernetesMockClient(crud = true, https = false)
+class AksEgressEndToEndTest {
+    private static final int REPEATS = 1;
+    private static final List<String> AKS_NODES = List.of("aks-nodepool1-31245678-vmss000000", "aks-nodepool1-31245678-vmss000001");
+    private static final String SUBSCRIPTION = "00000000-1111-2222-3333-444444444444";
+    private static final String CLUSTER = "/resourcegroups/cnibench/providers/Microsoft.ContainerService/managedClusters/cnibench";
+    private static final Logger MOCK_SERVER_LOG = Logger.getLogger("io.fabric8.mockwebserver");
+
+    static {
+        MOCK_SERVER_LOG.setLevel(Level.WARNING);
+    }
+
+    /** Azure CLI's answer to `az account get-access-token`, the token being the stub's. */
+    private static final String AZ = """
+            #!/bin/sh
+            echo "az $*" >> "$STANDIN_DIR/log"
+            case "$1 $2" in
+              "account get-access-token")
+                echo '{"accessToken": "%s", "expiresOn": "2099-01-01 00:00:00.000000", "expires_on": 4070908800,
+                  "subscription": "%s", "tenant": "tenant", "tokenType": "Bearer"}' ;;
+              *) echo "ERROR: stand-in az does not do: $*" >&2; exit 1 ;;
+            esac
+            """.formatted(ArmStub.SECRET, SUBSCRIPTION);
+
+    KubernetesMockServer server;
+    KubernetesClient client;
+
+    @TempDir
+    Path tools;
+
+    @TempDir
+    Path results;
+
+    private ArmStub arm;
+    private StandIns standIns;
+    private Map<String, String> env;
+
+    @BeforeEach
+    void start() throws IOException {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/iperf3")), "iperf3 is not installed");
+        String clientPodLog = Files.readString(EgressRunner.FIXTURES.resolve("iperf3-client-pod.log"));
+        for (String path : List.of("gateway", "direct")) {
+            server.expect().get().withPath("/api/v1/namespaces/egress-bench/pods/iperf-client-" + path + "-1/log?pretty=false")
+                    .andReturn(200, clientPodLog).always();
+        }
+        arm = new ArmStub().kubernetesServer(client.getConfiguration().getMasterUrl());
+        standIns = StandIns.install(tools, Map.of("az", AZ), List.of("az"));
+        env = new HashMap<>(Map.of("AZURE_SUBSCRIPTION_ID", SUBSCRIPTION, "AZURE_CLOUD_ENVIRONMENT", arm.url(),
+                "CNIBENCH_AZURE_CA_FILE", arm.writeCa(tools.resolve("arm-ca.pem")).toString(),
+                "AZURE_TOKEN_CREDENTIALS", "AzureCliCredential"));
+    }
+
+    @AfterEach
+    void stop() throws IOException {
+        arm.close();
+    }
+
+    @Test
+    void antreaOnAksCreatesTheClusterMeasuresAndDeletesIt() throws Exception {
+        try (FakeCluster cluster = new FakeCluster(client, standIns, List.of(
+                new String[] {"crd.antrea.io/v1beta1", "Egress"}, new String[] {"crd.antrea.io/v1beta1", "ExternalIPPool"}), AKS_NODES);
+             FakePrometheus prometheus = new FakePrometheus(EgressRunner.FIXTURES, AKS_NODES.size())) {
+            // Prometheus is reached through its LoadBalancer Service, as on AKS: FakeCluster gives it 127.0.0.1.
+            EgressRunner.Outcome run = EgressRunner.play("egress-antrea.yml", "inventory/azure",
+                    args(List.of("-vvv", "-e", "prometheus_service_port=" + prometheus.port())), standIns, env, results);
+
+            assertEquals(0, run.exitCode(), run.output());
+            assertEquals(List.of("PUT /resourcegroups/cnibench", "PUT " + CLUSTER, "POST " + CLUSTER + "/listClusterAdminCredential",
+                    "DELETE " + CLUSTER, "DELETE /resourcegroups/cnibench"), changes(), arm.requests().toString());
+            Map<String, Object> properties = properties();
+            assertEquals(Map.of("networkPlugin", "none", "loadBalancerSku", "standard"), properties.get("networkProfile"));
+            assertEquals(List.of(Map.of("name", "nodepool1", "count", 2, "vmSize", "Standard_A2_v2", "mode", "System",
+                    "osType", "Linux", "type", "VirtualMachineScaleSets")), properties.get("agentPoolProfiles"));
+            assertEquals("1.33.2", properties.get("kubernetesVersion"));
+            assertTrue(run.output().contains("[localhost] creating AKS cluster cnibench/cnibench: in progress after "), run.output());
+
+            Path kubeconfig = run.runDir().resolve("kubeconfig");
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(kubeconfig)));
+            assertEquals(Map.of("iperf-client-gateway-1", List.of("Egress", "ExternalIPPool"), "iperf-client-direct-1", List.of()),
+                    cluster.egressObjectsAtPod());
+            String manifest = Files.readString(run.runDir().resolve("antrea.yml"));
+            assertTrue(manifest.contains("      enableNodeIPAM: true\n") && manifest.contains("      clusterCIDRs: [\"10.244.0.0/16\"]\n"),
+                    "NodeIPAM turned on in the applied manifest");
+            assertEquals(Map.of("kubernetes.io/hostname", AKS_NODES.get(0)), client.apps().deployments().inNamespace("monitoring")
+                    .withName("prometheus").get().getSpec().getTemplate().getSpec().getNodeSelector(), "Prometheus runs on the first node");
+            assertEquals("LoadBalancer", client.services().inNamespace("monitoring").withName("prometheus").get().getSpec().getType());
+            assertTrue(prometheus.queries().stream().anyMatch(q -> q.startsWith("/api/v1/query_range")),
+                    "Prometheus was read on its load balancer's address");
+            assertTrue(Files.readString(run.runDir().resolve("summary.csv")).contains("\ngateway,"));
+            assertNoSecretIn(run);
+        }
+    }
+
+    @Test
+    void withDeleteClusterFalseTheClusterStaysAndASecondCreateChangesNothing() throws Exception {
+        try (FakeCluster cluster = new FakeCluster(client, standIns, List.of(), AKS_NODES);
+             FakePrometheus prometheus = new FakePrometheus(EgressRunner.FIXTURES, AKS_NODES.size())) {
+            EgressRunner.Outcome first = play(prometheus, List.of("-e", "delete_cluster=false"));
+            assertEquals(0, first.exitCode(), first.output());
+            assertTrue(arm.hasCluster("cnibench", "cnibench"));
+
+            EgressRunner.Outcome second = play(prometheus, List.of("-e", "delete_cluster=false"));
+            assertEquals(0, second.exitCode(), second.output());
+            String created = second.output().substring(second.output().indexOf("TASK [create_aks_cluster : Create the AKS cluster"));
+            assertTrue(created.substring(created.indexOf('\n') + 1).startsWith("ok: [localhost]"), second.output());
+            assertEquals(1, arm.count("PUT", "/managedClusters/cnibench"), "no second PUT: " + arm.requests());
+            assertNoSecretIn(second);
+
+            EgressRunner.Outcome planned = play(prometheus, List.of("-e", "delete_cluster=false", "-e", "aks_node_count=3", "--check", "--diff"));
+            assertEquals(0, planned.exitCode(), planned.output());
+            assertTrue(planned.output().contains("-            \"count\": 2,\n+            \"count\": 3,"), planned.output());
+            assertEquals(1, arm.count("PUT", "/managedClusters/cnibench"), "check mode sent no PUT: " + arm.requests());
+        }
+    }
+
+    @Test
+    void ciliumOnAksInstallsWithTheBringYourOwnCniValues() throws Exception {
+        standIns = StandIns.install(tools, Map.of("az", AZ, "helm", MockClusterScripts.BY_TOOL.get("helm")), List.of("az", "helm"));
+        try (FakeCluster cluster = new FakeCluster(client, standIns, List.<String[]>of(new String[] {"cilium.io/v2", "CiliumEgressGatewayPolicy"}),
+                AKS_NODES);
+             FakePrometheus prometheus = new FakePrometheus(EgressRunner.FIXTURES, AKS_NODES.size())) {
+            EgressRunner.Outcome run = EgressRunner.play("egress-cilium.yml", "inventory/azure", args(List.of("-e", "prometheus_url=" + prometheus.url())), standIns,
+                    env, results);
+
+            assertEquals(0, run.exitCode(), run.output());
+            Map<?, ?> values = (Map<?, ?>) new org.snakeyaml.engine.v2.api.Load(org.snakeyaml.engine.v2.api.LoadSettings.builder().build())
+                    .loadFromString(standIns.kept("helm-values").get(0));
+            assertEquals(Map.of("enabled", true), values.get("aksbyocni"));
+            assertEquals(Map.of("mode", "cluster-pool", "operator", Map.of("clusterPoolIPv4PodCIDRList", List.of("10.244.0.0/16"))),
+                    values.get("ipam"));
+            assertEquals("cnibench-stub.hcp.westeurope.azmk8s.io", values.get("k8sServiceHost"));
+            assertEquals(443, values.get("k8sServicePort"));
+            assertEquals(Map.of("iperf-client-gateway-1", List.of("CiliumEgressGatewayPolicy"), "iperf-client-direct-1", List.of()),
+                    cluster.egressObjectsAtPod());
+            assertTrue(arm.requests().stream().anyMatch(r -> r.startsWith("DELETE ") && r.endsWith("/managedClusters/cnibench")));
+        }
+    }
+
+    @Test
+    void aMissingPermissionStopsTheRunWithOneLineAndTheTeardownStillRuns() throws Exception {
+        arm.fault("PUT", "/managedClusters/", 403, Map.of(), """
+                {"error": {"code": "AuthorizationFailed", "message": "The client 'x' with object id 'y' does not have authorization \
+                to perform action 'Microsoft.ContainerService/managedClusters/write' over scope '/subscriptions/%s'."}}"""
+                .formatted(SUBSCRIPTION));
+        try (FakePrometheus prometheus = new FakePrometheus(EgressRunner.FIXTURES, AKS_NODES.size())) {
+            EgressRunner.Outcome run = play(prometheus, List.of());
+
+            assertEquals(2, run.exitCode(), run.output());
+            assertTrue(run.output().contains("\"msg\": \"cannot create or update AKS cluster cnibench/cnibench: the signed-in identity "
+                    + "lacks Microsoft.ContainerService/managedClusters/write in subscription " + SUBSCRIPTION
+                    + " (403 AuthorizationFailed); grant it a role that allows it (e.g. Contributor) or use another subscription\""),
+                    run.output());
+            assertEquals(List.of("PUT /resourcegroups/cnibench", "PUT " + CLUSTER, "DELETE /resourcegroups/cnibench"), changes(),
+                    "the refused PUT, then the teardown deleted the group");
+        }
+    }
+
+    @Test
+    void withoutASubscriptionNothingIsCreated() throws Exception {
+        env.remove("AZURE_SUBSCRIPTION_ID");
+        try (FakePrometheus prometheus = new FakePrometheus(EgressRunner.FIXTURES, AKS_NODES.size())) {
+            EgressRunner.Outcome run = play(prometheus, List.of());
+            assertEquals(2, run.exitCode(), run.output());
+            assertTrue(run.output().contains("no Azure subscription: set subscription_id (inventory: azure_subscription_id) or the "
+                    + "environment variable AZURE_SUBSCRIPTION_ID"), run.output());
+            assertEquals(List.of(), arm.requests());
+        }
+    }
+
+    private EgressRunner.Outcome play(FakePrometheus prometheus, List<String> more) throws Exception {
+        List<String> args = new ArrayList<>(List.of("-e", "prometheus_url=" + prometheus.url()));
+        args.addAll(more);
+        return EgressRunner.play("egress-antrea.yml", "inventory/azure", args(args), standIns, env, results);
+    }
+
+    private List<String> args(List<String> more) throws IOException {
+        Path sshKey = Files.writeString(tools.resolve("id_rsa.pub"), "ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQC7 cnibench@test\n");
+        List<String> args = new ArrayList<>(List.of("-e", "repeats=" + REPEATS, "-e", "iperf_duration=1", "-e", "iperf_omit=0",
+                "-e", "iperf_server_port=" + freePort(), "-e", "iperf_server_address=127.0.0.1",
+                "-e", "aks_ssh_public_key_file=" + sshKey, "-e", "antrea_manifest_path=" + ReferenceData.file("antrea-v2.7.0/antrea.yml"),
+                "-e", "k8s_wait_sleep=1", "-e", "iperf_poll_delay=1", "-e", "monitoring_poll_delay=1"));
+        args.addAll(more);
+        return args;
+    }
+
+    /** Every request that changes something (no reads, no polls), its path from the resource group on. */
+    private List<String> changes() {
+        return arm.requests().stream().filter(r -> !r.startsWith("GET "))
+                .map(r -> r.replace("/subscriptions/" + SUBSCRIPTION, "").replace("/resourceGroups/", "/resourcegroups/")).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> properties() {
+        return (Map<String, Object>) arm.cluster("cnibench", "cnibench").get("properties");
+    }
+
+    private static void assertNoSecretIn(EgressRunner.Outcome run) throws IOException {
+        assertFalse(run.output().contains(ArmStub.SECRET), "the terminal output holds a secret");
+        try (Stream<Path> files = Files.walk(run.runDir())) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".json") || f.toString().endsWith(".jsonl")).toList()) {
+                assertFalse(Files.readString(file).contains(ArmStub.SECRET), file + " holds a secret");
+            }
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
