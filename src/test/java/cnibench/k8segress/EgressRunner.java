@@ -12,19 +12,19 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /** Runs one of the project's egress playbooks through ./runner with the local inventory, as a user would. */
-final class EgressRunner {
-    static final Path PROJECT = Path.of(System.getProperty("user.dir")).toAbsolutePath();
-    static final Path FIXTURES = PROJECT.resolve("src/test/resources/k8segress");
+public final class EgressRunner {
+    public static final Path PROJECT = Path.of(System.getProperty("user.dir")).toAbsolutePath();
+    public static final Path FIXTURES = PROJECT.resolve("src/test/resources/k8segress");
     private static final long TIMEOUT_SECONDS = 240;
 
     /** What a finished run left: exit code, output, and its results/<playbook>/<stamp>/ directory (null if none). */
-    record Outcome(int exitCode, String output, Path runDir) {
+    public record Outcome(int exitCode, String output, Path runDir) {
     }
 
     private EgressRunner() {
     }
 
-    static Outcome play(String playbook, List<String> args, StandIns standIns, Map<String, String> env, Path results)
+    public static Outcome play(String playbook, List<String> args, StandIns standIns, Map<String, String> env, Path results)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(PROJECT.resolve("runner").toString(), "play", playbook,
                 "-i", PROJECT.resolve("inventory/local").toString()));

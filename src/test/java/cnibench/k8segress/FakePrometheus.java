@@ -16,11 +16,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * exporter is up, range queries answer with CPU samples of the three nodes (both from fixtures), and the time of
  * the last scrape is now.
  */
-final class FakePrometheus implements AutoCloseable {
+public final class FakePrometheus implements AutoCloseable {
     private final HttpServer server;
     private final List<String> queries = new CopyOnWriteArrayList<>();
 
-    FakePrometheus(Path fixtures) throws IOException {
+    public FakePrometheus(Path fixtures) throws IOException {
         byte[] up = Files.readAllBytes(fixtures.resolve("prometheus-up.json"));
         byte[] range = Files.readAllBytes(fixtures.resolve("prometheus-range.json"));
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -47,11 +47,11 @@ final class FakePrometheus implements AutoCloseable {
                 + now + ", \"" + now + "\"]}]}}").getBytes(StandardCharsets.UTF_8);
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    List<String> queries() {
+    public List<String> queries() {
         return queries;
     }
 
