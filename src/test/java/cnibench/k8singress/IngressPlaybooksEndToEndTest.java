@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cnibench.k8segress.EgressRunner;
 import cnibench.k8segress.FakePrometheus;
+import cnibench.module.kubernetes.CrdSchemaValidator;
 import cnibench.module.kubernetes.ReferenceData;
 import cnibench.module.kubernetes.StandIns;
 import cnibench.report.CsvFiles;
@@ -187,8 +188,11 @@ class IngressPlaybooksEndToEndTest {
         Path dir = run.runDir();
         assertEquals(List.of("100 0 0", "95 5 0", "75 25 0", "50 50 0", "25 75 0", "0 100 0", "50 50 40"),
                 controllers.routeWeightsSeen(), "each stage's generation, then the mirror's, reached the route controller");
+        Load yaml = new Load(LoadSettings.builder().build());
+        Object httpRouteCrd = yaml.loadFromString(Files.readString(ReferenceData.file("gateway-api-v1.6.1/httproutes-crd.yaml")));
         for (int generation = 1; generation <= 7; generation++) {
-            assertTrue(Files.readString(dir.resolve("ingress/routes/" + generation + ".yaml")).contains("kind: HTTPRoute"));
+            Object route = yaml.loadFromString(Files.readString(dir.resolve("ingress/routes/" + generation + ".yaml")));
+            assertEquals(List.of(), new CrdSchemaValidator().validate(map(httpRouteCrd), map(route)), "route generation " + generation);
         }
 
         List<String> stagesCsv = Files.readAllLines(dir.resolve("stages.csv"));
@@ -253,6 +257,11 @@ class IngressPlaybooksEndToEndTest {
         assertEquals(true, networking.get("disableDefaultCNI"));
         assertEquals(withoutKubeProxy ? "none" : null, networking.get("kubeProxyMode"));
         assertTrue(standIns.log().endsWith("kind delete cluster --name cnibench\n"), "teardown deletes the cluster last:\n" + standIns.log());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object yaml) {
+        return (Map<String, Object>) yaml;
     }
 
     private String mockUrl() {
