@@ -46,6 +46,18 @@ public final class EgressRunner {
         return new Outcome(process.exitValue(), Files.readString(output), runDir(results.resolve(playbook.replace(".yml", ""))));
     }
 
+    /** Runs a playbook of template tasks (the render tests'), written as work/render.yml, with no stand-ins; it must succeed. */
+    public static void render(Path work, String playbook) throws IOException, InterruptedException {
+        Files.writeString(work.resolve("render.yml"), playbook);
+        Path results = Files.createDirectories(work.resolve("results"));
+        Path tools = Files.createDirectories(work.resolve("tools"));
+        Outcome run = play(work.resolve("render.yml").toString(), List.of(), StandIns.install(tools, MockClusterScripts.BY_TOOL, List.of()),
+                Map.of(), results);
+        if (run.exitCode() != 0) {
+            throw new AssertionError("rendering failed with exit code " + run.exitCode() + ":\n" + run.output());
+        }
+    }
+
     private static Path runDir(Path playbookResults) throws IOException {
         if (!Files.isDirectory(playbookResults)) {
             return null;

@@ -3,10 +3,9 @@ package cnibench.k8segress;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cnibench.module.kubernetes.CrdSchemaValidator;
+import cnibench.module.kubernetes.CrdSchemas;
 import cnibench.module.kubernetes.ModelFields;
 import cnibench.module.kubernetes.ReferenceData;
-import cnibench.module.kubernetes.StandIns;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +41,6 @@ class RenderedObjectsTest {
 
     private static final Map<String, List<Map<String, Object>>> RENDERED = new LinkedHashMap<>();
     private static final Map<String, Map<String, Object>> KIND_CONFIGS = new LinkedHashMap<>();
-    private final CrdSchemaValidator validator = new CrdSchemaValidator();
 
     @BeforeAll
     static void renderWithTheEngine() throws Exception {
@@ -65,12 +63,7 @@ class RenderedObjectsTest {
                     .append(", dest: ").append(work.resolve("kind-" + cni + ".yaml")).append("}\n")
                     .append("      vars: {cni: ").append(cni).append("}\n");
         }
-        Files.writeString(work.resolve("render.yml"), playbook);
-        Path results = Files.createDirectories(work.resolve("results"));
-        Path tools = Files.createDirectories(work.resolve("tools"));
-        EgressRunner.Outcome run = EgressRunner.play(work.resolve("render.yml").toString(), List.of(),
-                StandIns.install(tools, MockClusterScripts.BY_TOOL, List.of()), Map.of(), results);
-        assertEquals(0, run.exitCode(), run.output());
+        EgressRunner.render(work, playbook.toString());
         Load yaml = new Load(LoadSettings.builder().build());
         for (String template : TEMPLATES) {
             String name = Path.of(template).getFileName().toString().replace(".j2", "");
@@ -161,13 +154,11 @@ class RenderedObjectsTest {
         }
     }
 
-    private List<String> validate(Map<String, Object> object) throws IOException {
-        Path crd = CRDS.get((String) object.get("kind"));
-        return validator.validate(map(new Load(LoadSettings.builder().build()).loadFromString(Files.readString(crd))), object);
+    private static List<String> validate(Map<String, Object> object) throws IOException {
+        return CrdSchemas.validate(CRDS.get((String) object.get("kind")), object);
     }
 
-    @SuppressWarnings("unchecked")
     private static Map<String, Object> map(Object yaml) {
-        return (Map<String, Object>) yaml;
+        return CrdSchemas.map(yaml);
     }
 }

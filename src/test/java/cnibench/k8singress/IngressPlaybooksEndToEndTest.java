@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cnibench.k8segress.EgressRunner;
 import cnibench.k8segress.FakePrometheus;
-import cnibench.module.kubernetes.CrdSchemaValidator;
+import cnibench.module.kubernetes.CrdSchemas;
 import cnibench.module.kubernetes.ReferenceData;
 import cnibench.module.kubernetes.StandIns;
 import cnibench.report.CsvFiles;
@@ -81,12 +81,7 @@ class IngressPlaybooksEndToEndTest {
 
     @Test
     void antreaWithNginxGatewayFabricRunsEveryStageAndTheMirror() throws Exception {
-        StandIns standIns = IngressRun.standIns(tools, List.of("kind", "docker", "helm", "k6"));
-        try (IngressControllers controllers = new IngressControllers(client, standIns);
-             FakePrometheus prometheus = new FakePrometheus(EgressRunner.FIXTURES)) {
-            EgressRunner.Outcome run = play("ingress-antrea.yml", prometheus, standIns, List.of("-e", "antrea_manifest_path=" + ANTREA_MANIFEST));
-
-            assertEquals(0, run.exitCode(), controllers.routeWeightsSeen() + "\n" + standIns.log() + run.output());
+        runStack("ingress-antrea.yml", List.of("-e", "antrea_manifest_path=" + ANTREA_MANIFEST), (run, standIns) -> {
             assertKindClusterOfListing9(standIns, false);
             assertTrue(standIns.log().contains("helm upgrade --install --reset-values ngf oci://ghcr.io/nginx/charts/nginx-gateway-fabric "
                     + "--namespace nginx-gateway --version 2.6.7 --create-namespace --values "), standIns.log());
@@ -94,18 +89,12 @@ class IngressPlaybooksEndToEndTest {
             assertNotNull(client.apps().deployments().inNamespace("kube-system").withName("antrea-controller").get(),
                     "the Antrea manifest was applied");
             assertGatewayObjects("nginx", "gateway.nginx.org/nginx-gateway-controller");
-            assertStagesMirrorAndReport(run, controllers, prometheus);
-        }
+        });
     }
 
     @Test
     void ciliumInstallsGatewayApiCrdsFirstAndRunsEveryStageAndTheMirror() throws Exception {
-        StandIns standIns = IngressRun.standIns(tools, List.of("kind", "docker", "helm", "k6"));
-        try (IngressControllers controllers = new IngressControllers(client, standIns);
-             FakePrometheus prometheus = new FakePrometheus(EgressRunner.FIXTURES)) {
-            EgressRunner.Outcome run = play("ingress-cilium.yml", prometheus, standIns, List.of());
-
-            assertEquals(0, run.exitCode(), run.output());
+        runStack("ingress-cilium.yml", List.of(), (run, standIns) -> {
             assertKindClusterOfListing9(standIns, true);
             assertTrue(standIns.log().contains("helm upgrade --install --reset-values cilium cilium --namespace kube-system "
                     + "--version 1.20.1 --repo https://helm.cilium.io/ --values "), standIns.log());
@@ -115,6 +104,22 @@ class IngressPlaybooksEndToEndTest {
             assertTrue(run.output().indexOf("TASK [install_gateway_api_crds : Apply the Gateway API CRDs]")
                     < run.output().indexOf("TASK [install_cilium : "), "the Gateway API CRDs go in before Cilium:\n" + run.output());
             assertGatewayObjects("cilium", "io.cilium/gateway-controller");
+        });
+    }
+
+    /** What a test checks of a successful run of one stack, beyond what both stacks share. */
+    private interface StackChecks {
+        void check(EgressRunner.Outcome run, StandIns standIns) throws Exception;
+    }
+
+    private void runStack(String playbook, List<String> more, StackChecks checks) throws Exception {
+        StandIns standIns = IngressRun.standIns(tools, List.of("kind", "docker", "helm", "k6"));
+        try (IngressControllers controllers = new IngressControllers(client, standIns);
+             FakePrometheus prometheus = new FakePrometheus(EgressRunner.FIXTURES)) {
+            EgressRunner.Outcome run = play(playbook, prometheus, standIns, more);
+
+            assertEquals(0, run.exitCode(), run.output());
+            checks.check(run, standIns);
             assertStagesMirrorAndReport(run, controllers, prometheus);
         }
     }
@@ -188,11 +193,11 @@ class IngressPlaybooksEndToEndTest {
         Path dir = run.runDir();
         assertEquals(List.of("100 0 0", "95 5 0", "75 25 0", "50 50 0", "25 75 0", "0 100 0", "50 50 40"),
                 controllers.routeWeightsSeen(), "each stage's generation, then the mirror's, reached the route controller");
-        Load yaml = new Load(LoadSettings.builder().build());
-        Object httpRouteCrd = yaml.loadFromString(Files.readString(ReferenceData.file("gateway-api-v1.6.1/httproutes-crd.yaml")));
         for (int generation = 1; generation <= 7; generation++) {
-            Object route = yaml.loadFromString(Files.readString(dir.resolve("ingress/routes/" + generation + ".yaml")));
-            assertEquals(List.of(), new CrdSchemaValidator().validate(map(httpRouteCrd), map(route)), "route generation " + generation);
+            Object route = new Load(LoadSettings.builder().build()).loadFromString(
+                    Files.readString(dir.resolve("ingress/routes/" + generation + ".yaml")));
+            assertEquals(List.of(), CrdSchemas.validate(ReferenceData.file("gateway-api-v1.6.1/httproutes-crd.yaml"), CrdSchemas.map(route)),
+                    "route generation " + generation);
         }
 
         List<String> stagesCsv = Files.readAllLines(dir.resolve("stages.csv"));
@@ -257,11 +262,6 @@ class IngressPlaybooksEndToEndTest {
         assertEquals(true, networking.get("disableDefaultCNI"));
         assertEquals(withoutKubeProxy ? "none" : null, networking.get("kubeProxyMode"));
         assertTrue(standIns.log().endsWith("kind delete cluster --name cnibench\n"), "teardown deletes the cluster last:\n" + standIns.log());
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object yaml) {
-        return (Map<String, Object>) yaml;
     }
 
     private String mockUrl() {

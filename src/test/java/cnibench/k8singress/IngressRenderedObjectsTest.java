@@ -3,11 +3,9 @@ package cnibench.k8singress;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cnibench.k8segress.EgressRunner;
-import cnibench.k8segress.MockClusterScripts;
-import cnibench.module.kubernetes.CrdSchemaValidator;
+import cnibench.module.kubernetes.CrdSchemas;
 import cnibench.module.kubernetes.ModelFields;
 import cnibench.module.kubernetes.ReferenceData;
-import cnibench.module.kubernetes.StandIns;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +38,6 @@ class IngressRenderedObjectsTest {
 
     private static final Map<String, List<Map<String, Object>>> RENDERED = new LinkedHashMap<>();
     private static String poolRange;
-    private final CrdSchemaValidator validator = new CrdSchemaValidator();
 
     @BeforeAll
     static void renderWithTheEngine() throws Exception {
@@ -65,12 +62,7 @@ class IngressRenderedObjectsTest {
                       vars: {metallb_pool_range: 172.18.255.205-172.18.255.254}
                     - template: {src: %1$s/deploy_canary_apps/templates/canary-apps.yaml.j2, dest: %2$s/canary-apps.yaml}
                 """.formatted(roles, work);
-        Files.writeString(work.resolve("render.yml"), playbook);
-        Path results = Files.createDirectories(work.resolve("results"));
-        Path tools = Files.createDirectories(work.resolve("tools"));
-        EgressRunner.Outcome run = EgressRunner.play(work.resolve("render.yml").toString(), List.of(),
-                StandIns.install(tools, MockClusterScripts.BY_TOOL, List.of()), Map.of(), results);
-        assertEquals(0, run.exitCode(), run.output());
+        EgressRunner.render(work, playbook);
         Load yaml = new Load(LoadSettings.builder().build());
         for (String name : List.of("gateway-nginx", "gateway-cilium", "route-stage", "route-mirror", "metallb-pool", "canary-apps")) {
             List<Map<String, Object>> objects = new ArrayList<>();
@@ -136,13 +128,11 @@ class IngressRenderedObjectsTest {
         assertEquals(true, analyzerConfig.contains("log_format request_id '$http_x_cnibench_request';"), analyzerConfig);
     }
 
-    private List<String> validate(Map<String, Object> object) throws IOException {
-        Path crd = CRDS.get((String) object.get("kind"));
-        return validator.validate(map(new Load(LoadSettings.builder().build()).loadFromString(Files.readString(crd))), object);
+    private static List<String> validate(Map<String, Object> object) throws IOException {
+        return CrdSchemas.validate(CRDS.get((String) object.get("kind")), object);
     }
 
-    @SuppressWarnings("unchecked")
     private static Map<String, Object> map(Object yaml) {
-        return (Map<String, Object>) yaml;
+        return CrdSchemas.map(yaml);
     }
 }
