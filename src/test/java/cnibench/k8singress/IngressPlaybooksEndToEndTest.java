@@ -125,18 +125,43 @@ class IngressPlaybooksEndToEndTest {
     }
 
     @Test
-    void badStagesStopTheRunWithAClearErrorAndTheClusterIsDeleted() throws Exception {
+    void badStagesStopTheRunWithAClearErrorBeforeAnythingIsCreated() throws Exception {
+        StandIns standIns = IngressRun.standIns(tools, List.of("kind", "docker", "helm", "k6"));
+        EgressRunner.Outcome run = EgressRunner.play("ingress-antrea.yml", List.of("-e", "{\"canary_stages\": [0, 150]}"), standIns,
+                Map.of("MOCK_URL", mockUrl()), results);
+
+        assertEquals(2, run.exitCode(), run.output());
+        assertTrue(run.output().contains("Bad ingress settings: canary_stages must be whole percents from 0 to 100, "
+                + "e.g. [0, 5, 25, 50, 75, 100] (got [0, 150])"), run.output());
+        assertFalse(standIns.log().contains("kind"), standIns.log());
+    }
+
+    @Test
+    void aK6OfAnotherMajorVersionIsRefusedBeforeAnythingIsCreated() throws Exception {
+        StandIns standIns = IngressRun.standIns(tools, List.of("kind", "docker", "helm", "k6"));
+        EgressRunner.Outcome run = EgressRunner.play("ingress-cilium.yml", List.of(), standIns,
+                Map.of("MOCK_URL", mockUrl(), "K6_STANDIN_VERSION", "v0.57.0"), results);
+
+        assertEquals(2, run.exitCode(), run.output());
+        assertTrue(run.output().contains("The benchmark is pinned to k6 v2.2.0 (its summary export and console output), but k6 says: "
+                + "k6 v0.57.0 (commit/stand-in, go1.24.4, linux/amd64). Install k6 v2.2.0. Nothing was created."), run.output());
+        assertEquals("k6 version\n", standIns.log());
+    }
+
+    @Test
+    void aFailingStageStillDeletesTheCluster() throws Exception {
         StandIns standIns = IngressRun.standIns(tools, List.of("kind", "docker", "helm", "k6"));
         try (IngressControllers controllers = new IngressControllers(client, standIns);
              FakePrometheus prometheus = new FakePrometheus(EgressRunner.FIXTURES)) {
-            EgressRunner.Outcome run = play("ingress-antrea.yml", prometheus, standIns, List.of("-e", "antrea_manifest_path=" + ANTREA_MANIFEST,
-                    "-e", "{\"canary_stages\": [0, 150]}"));
+            // The route sends 5 % to the canary, but the data plane (the k6 stand-in) answers only from stable.
+            EgressRunner.Outcome run = play("ingress-cilium.yml", prometheus, standIns, List.of("-e", "{\"canary_stages\": [0, 25]}"),
+                    Map.of("K6_STANDIN_CANARY", "0"));
 
             assertEquals(2, run.exitCode(), run.output());
-            assertTrue(run.output().contains("canary_stages must be whole percents from 0 to 100, e.g. [0, 5, 25, 50, 75, 100]; "
-                    + "got [0, 150]"), run.output());
+            assertTrue(run.output().contains("Stage 25 %: the gateway's split is not the route's. Responses by backend: "
+                    + "{'stable': 200, 'canary': 0, '(none)': 0}"), run.output());
             assertTrue(standIns.log().endsWith("kind delete cluster --name cnibench\n"), standIns.log());
-            assertFalse(Files.exists(run.runDir().resolve("stages.csv")));
+            assertFalse(Files.exists(run.runDir().resolve("mirror.csv")));
         }
     }
 
@@ -167,7 +192,12 @@ class IngressPlaybooksEndToEndTest {
 
     private EgressRunner.Outcome play(String playbook, FakePrometheus prometheus, StandIns standIns, List<String> more)
             throws Exception {
-        return IngressRun.play(playbook, more, standIns, mockUrl(), prometheus.url(), results);
+        return play(playbook, prometheus, standIns, more, Map.of());
+    }
+
+    private EgressRunner.Outcome play(String playbook, FakePrometheus prometheus, StandIns standIns, List<String> more,
+                                      Map<String, String> env) throws Exception {
+        return IngressRun.play(playbook, more, standIns, mockUrl(), prometheus.url(), env, results);
     }
 
     private void assertGatewayObjects(String gatewayClass, String controllerName) {

@@ -21,21 +21,24 @@ final class IngressRun {
     static final List<String> GATEWAY_API_CRDS = List.of("gatewayclasses", "gateways", "httproutes", "referencegrants");
 
     /**
-     * Stands in for k6: records its command line and script, reads the split the route controller last programmed
-     * ($STANDIN_DIR/route-weights: stable and canary weights, mirror percent), prints 200 console lines as k6 prints
-     * the thesis's console.log (answers spread over the weights, from two pods of each Deployment; with the
-     * request header of the mirror run also the request number), writes the mirrored requests' numbers to the
-     * analyzer's log, and exports a summary in k6's format ($K6_SUMMARY: 200 requests, with p(99)).
+     * Stands in for k6. `k6 version` answers v2.2.0 (or $K6_STANDIN_VERSION). `k6 run` records its command line and
+     * script, reads the split the route controller last programmed ($STANDIN_DIR/route-weights: stable and canary
+     * weights, mirror percent; $K6_STANDIN_CANARY overrides the canary's weight, a data plane that does not split as
+     * the route says), prints 200 console lines as k6 prints the thesis's console.log (answers spread over the
+     * weights, from two pods of each Deployment; in the mirror run, whose script sends the request header, also the
+     * request number), writes the numbers of the mirrored requests to the analyzer's log, and exports a summary in
+     * k6's format ($K6_SUMMARY: 200 requests, with p(99)).
      */
     static final String K6 = """
             #!/bin/sh
             echo "k6 $*" >> "$STANDIN_DIR/log"
-            if [ "$1" = version ]; then echo "k6 v2.2.0 (commit/stand-in, go1.24.4, linux/amd64)"; exit 0; fi
+            if [ "$1" = version ]; then echo "k6 ${K6_STANDIN_VERSION:-v2.2.0} (commit/stand-in, go1.24.4, linux/amd64)"; exit 0; fi
             for last; do :; done
             cp "$last" "$STANDIN_DIR/k6-script-$(date +%s%N).js"
             summary=; prev=
             for a in "$@"; do [ "$prev" = --summary-export ] && summary=$a; prev=$a; done
             read stable canary mirror < "$STANDIN_DIR/route-weights"
+            canary=${K6_STANDIN_CANARY:-$canary}
             echo "k6 stand-in: stable $stable canary $canary mirror $mirror" >> "$STANDIN_DIR/log"
             numbered=; grep -q 'request=' "$last" && numbered=1
             n=200; total=$((stable + canary)); to_canary=$(( (n * canary + total / 2) / total ))
@@ -64,7 +67,7 @@ final class IngressRun {
     }
 
     static EgressRunner.Outcome play(String playbook, List<String> more, StandIns standIns, String mockUrl, String prometheusUrl,
-                                     Path results) throws IOException, InterruptedException {
+                                     Map<String, String> env, Path results) throws IOException, InterruptedException {
         String crds = String.join(", ", GATEWAY_API_CRDS.stream()
                 .map(c -> "\"" + ReferenceData.file("gateway-api-v1.6.1/" + c + "-crd.yaml") + "\"").toList());
         List<String> args = new ArrayList<>(List.of("-e", "{\"gateway_api_crd_files\": [" + crds + "]}",
@@ -72,7 +75,9 @@ final class IngressRun {
                 "-e", "stage_duration=1", "-e", "mirror_duration=1", "-e", "route_settle=0",
                 "-e", "prometheus_url=" + prometheusUrl, "-e", "k8s_wait_sleep=1", "-e", "monitoring_poll_delay=1"));
         args.addAll(more);
-        return EgressRunner.play(playbook, args, standIns, Map.of("MOCK_URL", mockUrl,
-                "K6_SUMMARY", EgressRunner.PROJECT.resolve("src/test/resources/k8singress/k6-summary.json").toString()), results);
+        Map<String, String> environment = new HashMap<>(env);
+        environment.put("MOCK_URL", mockUrl);
+        environment.put("K6_SUMMARY", EgressRunner.PROJECT.resolve("src/test/resources/k8singress/k6-summary.json").toString());
+        return EgressRunner.play(playbook, args, standIns, environment, results);
     }
 }
