@@ -219,7 +219,7 @@ class IngressPlaybooksEndToEndTest {
     }
 
     private void assertStagesMirrorAndReport(EgressRunner.Outcome run, IngressControllers controllers, FakePrometheus prometheus)
-            throws IOException {
+            throws IOException, InterruptedException {
         Path dir = run.runDir();
         assertEquals(List.of("100 0 0", "95 5 0", "75 25 0", "50 50 0", "25 75 0", "0 100 0", "50 50 40"),
                 controllers.routeWeightsSeen(), "each stage's generation, then the mirror's, reached the route controller");
@@ -274,6 +274,20 @@ class IngressPlaybooksEndToEndTest {
         assertTrue(prometheus.queries().stream().anyMatch(q -> q.startsWith("/api/v1/query_range")));
         String report = Files.readString(dir.resolve("report.html"));
         assertTrue(report.contains("<html") && report.contains("on kind"), "report.html");
+        assertReportComparesWithTheLab(dir);
+    }
+
+    /** `./runner report` puts the lab's ingress run (the report tests' fixture) and this run side by side. */
+    private void assertReportComparesWithTheLab(Path run) throws IOException, InterruptedException {
+        Path lab = EgressRunner.PROJECT.resolve("src/test/resources/report/ingress-lab/20261201T100000Z");
+        Path comparison = results.resolve("comparison.html");
+        Process report = new ProcessBuilder(EgressRunner.PROJECT.resolve("runner").toString(), "report", "-o", comparison.toString(),
+                lab.toString(), run.toString()).directory(EgressRunner.PROJECT.toFile()).redirectErrorStream(true).start();
+        String output = new String(report.getInputStream().readAllBytes());
+        assertEquals(0, report.waitFor(), output);
+        String html = Files.readString(comparison);
+        String label = run.getParent().getFileName() + " " + run.getFileName();
+        assertTrue(html.contains("<th>ingress-lab 20261201T100000Z</th><th>" + label + "</th>"), "both runs in one table:\n" + html);
     }
 
     private static List<Object> helmValues(StandIns standIns) throws IOException {
