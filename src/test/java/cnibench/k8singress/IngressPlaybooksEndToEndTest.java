@@ -277,9 +277,15 @@ class IngressPlaybooksEndToEndTest {
         assertReportComparesWithTheLab(dir);
     }
 
-    /** `./runner report` puts the lab's ingress run (the report tests' fixture) and this run side by side. */
+    /** `./runner report` puts the lab's ingress run (a copy of the report tests' fixture) and this run side by side. */
     private void assertReportComparesWithTheLab(Path run) throws IOException, InterruptedException {
-        Path lab = EgressRunner.PROJECT.resolve("src/test/resources/report/ingress-lab/20261201T100000Z");
+        // a copy: the report writes transitions.csv beside each run's files
+        Path lab = Files.createDirectories(results.resolve("ingress-lab/20261201T100000Z"));
+        try (var files = Files.list(EgressRunner.PROJECT.resolve("src/test/resources/report/ingress-lab/20261201T100000Z"))) {
+            for (Path file : files.toList()) {
+                Files.copy(file, lab.resolve(file.getFileName()));
+            }
+        }
         Path comparison = results.resolve("comparison.html");
         Process report = new ProcessBuilder(EgressRunner.PROJECT.resolve("runner").toString(), "report", "-o", comparison.toString(),
                 lab.toString(), run.toString()).directory(EgressRunner.PROJECT.toFile()).redirectErrorStream(true).start();
