@@ -12,19 +12,19 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /** Runs one of the project's egress playbooks through ./runner with the local inventory, as a user would. */
-final class EgressRunner {
-    static final Path PROJECT = Path.of(System.getProperty("user.dir")).toAbsolutePath();
-    static final Path FIXTURES = PROJECT.resolve("src/test/resources/k8segress");
+public final class EgressRunner {
+    public static final Path PROJECT = Path.of(System.getProperty("user.dir")).toAbsolutePath();
+    public static final Path FIXTURES = PROJECT.resolve("src/test/resources/k8segress");
     private static final long TIMEOUT_SECONDS = 240;
 
     /** What a finished run left: exit code, output, and its results/<playbook>/<stamp>/ directory (null if none). */
-    record Outcome(int exitCode, String output, Path runDir) {
+    public record Outcome(int exitCode, String output, Path runDir) {
     }
 
     private EgressRunner() {
     }
 
-    static Outcome play(String playbook, List<String> args, StandIns standIns, Map<String, String> env, Path results)
+    public static Outcome play(String playbook, List<String> args, StandIns standIns, Map<String, String> env, Path results)
             throws IOException, InterruptedException {
         return play(playbook, "inventory/local", args, standIns, env, results);
     }
@@ -50,6 +50,18 @@ final class EgressRunner {
             throw new AssertionError("timed out: " + String.join(" ", command) + "\n" + Files.readString(output));
         }
         return new Outcome(process.exitValue(), Files.readString(output), runDir(results.resolve(playbook.replace(".yml", ""))));
+    }
+
+    /** Runs a playbook of template tasks (the render tests'), written as work/render.yml, with no stand-ins; it must succeed. */
+    public static void render(Path work, String playbook) throws IOException, InterruptedException {
+        Files.writeString(work.resolve("render.yml"), playbook);
+        Path results = Files.createDirectories(work.resolve("results"));
+        Path tools = Files.createDirectories(work.resolve("tools"));
+        Outcome run = play(work.resolve("render.yml").toString(), List.of(), StandIns.install(tools, MockClusterScripts.BY_TOOL, List.of()),
+                Map.of(), results);
+        if (run.exitCode() != 0) {
+            throw new AssertionError("rendering failed with exit code " + run.exitCode() + ":\n" + run.output());
+        }
     }
 
     private static Path runDir(Path playbookResults) throws IOException {

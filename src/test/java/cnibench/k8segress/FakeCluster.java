@@ -30,7 +30,7 @@ import java.util.concurrent.TimeUnit;
  * Helm's chart would start and the CRD it registers. When a client pod appears it notes which egress objects
  * exist at that moment, so a test can check what the gateway phase and the direct phase ran against.
  */
-final class FakeCluster implements AutoCloseable {
+public final class FakeCluster implements AutoCloseable {
     static final List<String> NODES = List.of("cnibench-control-plane", "cnibench-worker", "cnibench-worker2");
 
     private final KubernetesClient client;
@@ -41,12 +41,12 @@ final class FakeCluster implements AutoCloseable {
     private volatile Throwable failure;
 
     /** egressKinds: apiVersion and kind of each egress object to watch for. */
-    FakeCluster(KubernetesClient client, StandIns standIns, List<String[]> egressKinds) {
+    public FakeCluster(KubernetesClient client, StandIns standIns, List<String[]> egressKinds) {
         this(client, standIns, egressKinds, NODES);
     }
 
     /** The same with other nodes (AKS names its own). */
-    FakeCluster(KubernetesClient client, StandIns standIns, List<String[]> egressKinds, List<String> nodes) {
+    public FakeCluster(KubernetesClient client, StandIns standIns, List<String[]> egressKinds, List<String> nodes) {
         this.client = client;
         this.standIns = standIns;
         this.egressKinds = egressKinds;
@@ -60,7 +60,7 @@ final class FakeCluster implements AutoCloseable {
     }
 
     /** For each client pod, the names of the egress objects that existed when it was created. */
-    Map<String, List<String>> egressObjectsAtPod() {
+    public Map<String, List<String>> egressObjectsAtPod() {
         if (failure != null) {
             throw new AssertionError("the fake cluster failed", failure);
         }
@@ -108,7 +108,7 @@ final class FakeCluster implements AutoCloseable {
     }
 
     private void startCiliumOperatorOnceHelmInstalled() throws Exception {
-        if (!standIns.log().contains("helm upgrade --install")
+        if (!standIns.log().contains("helm upgrade --install --reset-values cilium ")
                 || client.apps().deployments().inNamespace("kube-system").withName("cilium-operator").get() != null) {
             return;
         }

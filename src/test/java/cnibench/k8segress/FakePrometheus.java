@@ -16,16 +16,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * exporter is up, range queries answer with CPU samples of the three nodes (both from fixtures), and the time of
  * the last scrape is now.
  */
-final class FakePrometheus implements AutoCloseable {
+public final class FakePrometheus implements AutoCloseable {
     private final HttpServer server;
     private final List<String> queries = new CopyOnWriteArrayList<>();
 
-    FakePrometheus(Path fixtures) throws IOException {
+    public FakePrometheus(Path fixtures) throws IOException {
         this(fixtures, Files.readAllBytes(fixtures.resolve("prometheus-up.json")));
     }
 
     /** The same, answering that this many node exporters are up. */
-    FakePrometheus(Path fixtures, int nodes) throws IOException {
+    public FakePrometheus(Path fixtures, int nodes) throws IOException {
         this(fixtures, ("{\"status\": \"success\", \"data\": {\"resultType\": \"vector\", \"result\": [{\"metric\": {}, "
                 + "\"value\": [" + System.currentTimeMillis() / 1000 + ", \"" + nodes + "\"]}]}}").getBytes(StandardCharsets.UTF_8));
     }
@@ -56,15 +56,15 @@ final class FakePrometheus implements AutoCloseable {
                 + now + ", \"" + now + "\"]}]}}").getBytes(StandardCharsets.UTF_8);
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + port();
     }
 
-    int port() {
+    public int port() {
         return server.getAddress().getPort();
     }
 
-    List<String> queries() {
+    public List<String> queries() {
         return queries;
     }
 

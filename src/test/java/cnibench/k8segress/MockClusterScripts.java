@@ -8,7 +8,7 @@ import java.util.Map;
  * $MOCK_URL, the fabric8 mock API server; `docker network inspect` answers with a kind network whose gateway is
  * 127.0.0.1.
  */
-final class MockClusterScripts {
+public final class MockClusterScripts {
     private static final String KIND = """
             #!/bin/sh
             echo "kind $*" >> "$STANDIN_DIR/log"
@@ -69,7 +69,7 @@ final class MockClusterScripts {
             """;
 
     /** The scripts by tool name, for {@link cnibench.module.kubernetes.StandIns#install}. */
-    static final Map<String, String> BY_TOOL = Map.of("kind", KIND, "helm", HELM, "docker", DOCKER);
+    public static final Map<String, String> BY_TOOL = Map.of("kind", KIND, "helm", HELM, "docker", DOCKER);
 
     private MockClusterScripts() {
     }

@@ -1,18 +1,12 @@
 package cnibench.k8segress;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cnibench.module.kubernetes.CrdSchemaValidator;
+import cnibench.module.kubernetes.CrdSchemas;
+import cnibench.module.kubernetes.ModelFields;
 import cnibench.module.kubernetes.ReferenceData;
-import cnibench.module.kubernetes.StandIns;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.KubernetesResource;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
-import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,8 +41,6 @@ class RenderedObjectsTest {
 
     private static final Map<String, List<Map<String, Object>>> RENDERED = new LinkedHashMap<>();
     private static final Map<String, Map<String, Object>> KIND_CONFIGS = new LinkedHashMap<>();
-    private final CrdSchemaValidator validator = new CrdSchemaValidator();
-    private final KubernetesSerialization serialization = new KubernetesSerialization();
 
     @BeforeAll
     static void renderWithTheEngine() throws Exception {
@@ -71,12 +63,7 @@ class RenderedObjectsTest {
                     .append(", dest: ").append(work.resolve("kind-" + cni + ".yaml")).append("}\n")
                     .append("      vars: {cni: ").append(cni).append("}\n");
         }
-        Files.writeString(work.resolve("render.yml"), playbook);
-        Path results = Files.createDirectories(work.resolve("results"));
-        Path tools = Files.createDirectories(work.resolve("tools"));
-        EgressRunner.Outcome run = EgressRunner.play(work.resolve("render.yml").toString(), List.of(),
-                StandIns.install(tools, MockClusterScripts.BY_TOOL, List.of()), Map.of(), results);
-        assertEquals(0, run.exitCode(), run.output());
+        EgressRunner.render(work, playbook.toString());
         Load yaml = new Load(LoadSettings.builder().build());
         for (String template : TEMPLATES) {
             String name = Path.of(template).getFileName().toString().replace(".j2", "");
@@ -131,16 +118,8 @@ class RenderedObjectsTest {
         List<String> kinds = new ArrayList<>();
         for (String file : List.of("prometheus.yaml", "node-exporter.yaml", "iperf-client-pod.yaml")) {
             for (Map<String, Object> object : RENDERED.get(file)) {
-                String apiVersion = (String) object.get("apiVersion");
-                String kind = (String) object.get("kind");
-                Class<? extends KubernetesResource> type = serialization.getRegisteredKubernetesResource(apiVersion, kind);
-                assertNotNull(type, apiVersion + " " + kind);
-                assertNotEquals(GenericKubernetesResource.class, type);
-                KubernetesResource typed = serialization.unmarshal(serialization.asJson(object), type);
-                List<String> unknown = new ArrayList<>();
-                unknownFields(typed, kind, unknown);
-                assertEquals(List.of(), unknown, file);
-                kinds.add(kind);
+                assertEquals(List.of(), ModelFields.unknownFields(object), file);
+                kinds.add((String) object.get("kind"));
             }
         }
         assertEquals(List.of("Namespace", "ServiceAccount", "ClusterRole", "ClusterRoleBinding", "ConfigMap", "Deployment", "Service",
@@ -175,44 +154,11 @@ class RenderedObjectsTest {
         }
     }
 
-    private List<String> validate(Map<String, Object> object) throws IOException {
-        Path crd = CRDS.get((String) object.get("kind"));
-        return validator.validate(map(new Load(LoadSettings.builder().build()).loadFromString(Files.readString(crd))), object);
+    private static List<String> validate(Map<String, Object> object) throws IOException {
+        return CrdSchemas.validate(CRDS.get((String) object.get("kind")), object);
     }
 
-    @SuppressWarnings("unchecked")
     private static Map<String, Object> map(Object yaml) {
-        return (Map<String, Object>) yaml;
-    }
-
-    /** Fields fabric8's model did not know, which it keeps in additionalProperties: misspelled or misplaced keys. */
-    private static void unknownFields(Object value, String path, List<String> unknown) throws Exception {
-        if (value instanceof List<?> list) {
-            for (int i = 0; i < list.size(); i++) {
-                unknownFields(list.get(i), path + "[" + i + "]", unknown);
-            }
-            return;
-        }
-        if (value instanceof Map<?, ?> map) {
-            for (Map.Entry<?, ?> e : map.entrySet()) {
-                unknownFields(e.getValue(), path + "." + e.getKey(), unknown);
-            }
-            return;
-        }
-        if (value == null || !value.getClass().getPackageName().startsWith("io.fabric8.kubernetes.api.model")) {
-            return;
-        }
-        for (Method getter : value.getClass().getMethods()) {
-            if (getter.getParameterCount() != 0 || getter.getDeclaringClass() == Object.class
-                    || !(getter.getName().startsWith("get") || getter.getName().startsWith("is"))) {
-                continue;
-            }
-            Object field = getter.invoke(value);
-            if (getter.getName().equals("getAdditionalProperties")) {
-                ((Map<?, ?>) field).keySet().forEach(k -> unknown.add(path + "." + k));
-            } else {
-                unknownFields(field, path + "." + getter.getName(), unknown);
-            }
-        }
+        return CrdSchemas.map(yaml);
     }
 }
