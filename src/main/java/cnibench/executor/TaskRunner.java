@@ -235,7 +235,8 @@ final class TaskRunner {
     }
 
     private Map<String, Object> executeOnce(Task task, Host host, Map<String, Object> vars, String delegate) {
-        Module module = modules.find(task.action()).orElseThrow(() -> new TaskFailure("couldn't resolve module/action '" + task.action() + "'"));
+        Module module = modules.find(task.action()).orElseThrow(() -> new TaskFailure("cnibench has no module '"
+                + task.action() + "': ansible-playbook has it, cnibench does not implement it"));
         boolean check = flag(task, "check_mode", vars, options.check());
         boolean diff = flag(task, "diff", vars, options.diff());
         if (check && !module.spec().supportsCheckMode()) {

@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Reads a whole playbook before anything runs: plays, roles, static imports, and checks every task
@@ -31,11 +32,18 @@ public final class PlaybookLoader {
     private final ModuleRegistry modules;
     private final Templar templar;
     private final RoleLoader roles;
+    private final Consumer<String> warnings;
 
     public PlaybookLoader(ModuleRegistry modules, Templar templar, List<Path> rolesPath) {
+        this(modules, templar, rolesPath, message -> { });
+    }
+
+    /** @param warnings receives what is worth a [WARNING] but not an error (a module Ansible has and cnibench lacks) */
+    public PlaybookLoader(ModuleRegistry modules, Templar templar, List<Path> rolesPath, Consumer<String> warnings) {
         this.modules = modules;
         this.templar = templar;
         this.roles = new RoleLoader(rolesPath);
+        this.warnings = warnings;
     }
 
     public RoleLoader roleLoader() {
@@ -304,7 +312,11 @@ public final class PlaybookLoader {
             actionAt = ds.positionOf(action);
         }
         Module module = modules.find(action).orElse(null);
-        if (module == null && !Actions.isExecutorAction(action)) {
+        if (module == null && !Actions.isExecutorAction(action) && AnsibleModuleNames.known(action)) {
+            // someone else's content: Ansible has this module, so the run goes on until a task needs it
+            warnings.accept("cnibench has no module '" + action + "' (" + actionAt
+                    + "); a task that uses it fails when it runs");
+        } else if (module == null && !Actions.isExecutorAction(action)) {
             String hint = modules.closest(action);
             throw new SourceError("couldn't resolve module/action '" + action + "'. This often indicates a misspelling, "
                     + "missing collection, or incorrect module path." + (hint == null ? "" : " Did you mean '" + hint + "'?"), actionAt);

@@ -87,6 +87,8 @@ final class JinjaEngine {
         try {
             global.registerFunction(new ELFunctionDefinition("", "dict",
                     GlobalFunctions.class.getMethod("dict", Object[].class)));
+            global.registerFunction(new ELFunctionDefinition("", "now",
+                    GlobalFunctions.class.getMethod("now", Object[].class)));
             for (String name : List.of("lookup", "query", "q")) {
                 String method = name.equals("lookup") ? "lookup" : "query";
                 global.registerFunction(new ELFunctionDefinition("", name,
