@@ -85,7 +85,7 @@ final class PlayCommand implements Callable<Integer> {
             if (project.home != null) {
                 rolesPath.add(project.home.resolve("roles"));
             }
-            loader = new PlaybookLoader(modules, templar, rolesPath, message -> err.println("[WARNING]: " + message));
+            loader = new PlaybookLoader(modules, templar, rolesPath, message -> err.println("[WARNING]: " + message), extra);
             inv = project.inventory(inventory);
             playbook = loadAll(project, loader, files);
         } catch (SourceError e) {

@@ -491,6 +491,14 @@ final class PlayRunner {
 
     private Block loadInclude(Task task, Map<String, Object> args, boolean role, Map<String, Object> loopParams) {
         Map<String, Object> params = new LinkedHashMap<>(includeParams(task));
+        if (task.shortAction().equals("include")) {
+            // the old include's key=value parameters are variables of the included tasks
+            args.forEach((k, v) -> {
+                if (!k.equals("file") && !k.equals("_raw_params")) {
+                    params.put(k, v);
+                }
+            });
+        }
         params.putAll(loopParams);
         if (task.ownKeywords().get("vars") instanceof Map<?, ?> v) {
             v.forEach((k, val) -> params.put(String.valueOf(k), val));

@@ -34,16 +34,23 @@ public final class PlaybookLoader {
     private final RoleLoader roles;
     private final Consumer<String> warnings;
 
+    private final Map<String, Object> extraVars;
+
     public PlaybookLoader(ModuleRegistry modules, Templar templar, List<Path> rolesPath) {
-        this(modules, templar, rolesPath, message -> { });
+        this(modules, templar, rolesPath, message -> { }, Map.of());
     }
 
-    /** @param warnings receives what is worth a [WARNING] but not an error (a module Ansible has and cnibench lacks) */
-    public PlaybookLoader(ModuleRegistry modules, Templar templar, List<Path> rolesPath, Consumer<String> warnings) {
+    /**
+     * @param warnings  receives what is worth a [WARNING] but not an error (a module Ansible has and cnibench lacks)
+     * @param extraVars the -e variables, which static names (import_role's) may use with the play's vars
+     */
+    public PlaybookLoader(ModuleRegistry modules, Templar templar, List<Path> rolesPath, Consumer<String> warnings,
+                          Map<String, Object> extraVars) {
         this.modules = modules;
         this.templar = templar;
         this.roles = new RoleLoader(rolesPath);
         this.warnings = warnings;
+        this.extraVars = extraVars;
     }
 
     public RoleLoader roleLoader() {
@@ -108,9 +115,7 @@ public final class PlaybookLoader {
         keywords.remove("post_tasks");
         keywords.remove("handlers");
         keywords.remove("roles");
-        if (ds.get("vars") != null && !(ds.get("vars") instanceof Map)) {
-            throw new SourceError("Vars in a Play must be specified as a dictionary", ds.positionOf("vars"));
-        }
+        normalizeVars(keywords, ds, "Play");
         Play play = new Play(keywords, ds.position(), file);
         for (Object vf : play.varsFiles()) {
             checkVarsFile(vf, play.dir(), ds.positionOf("vars_files"));
@@ -252,6 +257,7 @@ public final class PlaybookLoader {
             keywords.remove("block");
             keywords.remove("rescue");
             keywords.remove("always");
+            normalizeVars(keywords, ds, "Block");
             Block block = new Block(parent, keywords, ds.position());
             block.block().addAll(parseTasks(ds.get("block"), ds.positionOf("block"), block, file, handler));
             if (ds.get("rescue") != null) {
@@ -336,6 +342,7 @@ public final class PlaybookLoader {
                     + String.join(", ", new java.util.TreeSet<>(Actions.EXTRA_PARAMS)), ds.position());
         }
         checkTaskKeywords(ds);
+        normalizeVars(keywords, ds, "Task");
         checkStrings(ds, ds.position());
         if (module != null) {
             try {
@@ -346,7 +353,7 @@ public final class PlaybookLoader {
             }
         }
         Task task = new Task(parent, keywords, ds.position(), action, args, file, handler);
-        if (Actions.IMPORT_TASKS.contains(action)) {
+        if (Actions.IMPORT_TASKS.contains(action) || staticInclude(task, args)) {
             return importTasks(task, args, file, actionAt, handler);
         }
         if (Actions.IMPORT_ROLE.contains(action)) {
@@ -364,6 +371,12 @@ public final class PlaybookLoader {
         return task;
     }
 
+    /** The old include is an import when its file name is plain and it has no loop, as in Ansible 2.14. */
+    private static boolean staticInclude(Task task, Map<String, Object> args) {
+        return task.shortAction().equals("include") && !Templar.isTemplate(includeFileName(args))
+                && task.ownKeywords().keySet().stream().noneMatch(k -> k.equals("loop") || k.startsWith("with_"));
+    }
+
     private Node importTasks(Task importTask, Map<String, Object> args, Path file, Position at, boolean handler) {
         String name = includeFileName(args);
         if (name == null || Templar.isTemplate(name)) {
@@ -372,15 +385,24 @@ public final class PlaybookLoader {
         Path target = resolveTaskFile(importTask, name);
         Map<String, Object> keywords = new LinkedHashMap<>(importTask.ownKeywords());
         keywords.remove("name");
+        Map<String, Object> params = new LinkedHashMap<>(args);
+        params.keySet().removeAll(List.of("file", "_raw_params"));
+        if (!params.isEmpty()) {
+            // the old include's key=value parameters are variables of its tasks
+            if (keywords.get("vars") instanceof Map<?, ?> vars) {
+                vars.forEach((k, v) -> params.putIfAbsent(String.valueOf(k), v));
+            }
+            keywords.put("vars", params);
+        }
         Block block = new Block(importTask.parent(), keywords, importTask.position());
         block.block().addAll(parseFile(target, block, handler, at));
         return block;
     }
 
     private Node importRole(Task importTask, Map<String, Object> args, Position at) {
-        Object name = args.get("name");
-        if (name == null || Templar.isTemplate(name)) {
-            throw new SourceError("import_role needs a static role name", at);
+        Object name = staticName(args.get("name"), importTask, at);
+        if (name == null) {
+            throw new SourceError("import_role needs a role name", at);
         }
         Play play = importTask.play();
         Map<String, Object> ref = new LinkedHashMap<>();
@@ -398,6 +420,21 @@ public final class PlaybookLoader {
         String tasksFrom = args.get("tasks_from") == null ? "main" : String.valueOf(args.get("tasks_from"));
         wrapper.block().addAll(applyRole(ref, at, wrapper, play, null, tasksFrom, new HashSet<>()));
         return wrapper;
+    }
+
+    /** A name templated at load time, as Ansible does for imports: with the play's vars, the import's and -e. */
+    private Object staticName(Object name, Task importTask, Position at) {
+        if (!Templar.isTemplate(name)) {
+            return name;
+        }
+        Map<String, Object> vars = new LinkedHashMap<>(importTask.play().vars());
+        vars.putAll(importTask.blockAndTaskVars());
+        vars.putAll(extraVars);
+        try {
+            return templar.template(name, vars);
+        } catch (TemplateError e) {
+            throw new SourceError("the name of an import must be known when the playbook is loaded: " + e.getMessage(), at);
+        }
     }
 
     /** Resolves a task file the way Ansible does: beside the including file, then the role's tasks/, then the playbook. */
@@ -460,8 +497,11 @@ public final class PlaybookLoader {
                 }
             }
         }
-        if (ds.get("vars") != null && !(ds.get("vars") instanceof Map)) {
-            throw new SourceError("Vars in a Task must be specified as a dictionary", ds.positionOf("vars"));
+    }
+
+    private static void normalizeVars(Map<String, Object> keywords, YamlMap ds, String owner) {
+        if (keywords.get("vars") != null) {
+            keywords.put("vars", VarsKeyword.of(keywords.get("vars"), ds.positionOf("vars"), owner));
         }
     }
 
