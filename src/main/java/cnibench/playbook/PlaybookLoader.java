@@ -205,6 +205,10 @@ public final class PlaybookLoader {
             throw new SourceError("Could not find specified file in role: tasks/" + tasksFrom, at);
         }
         Block block = new Block(scope, Map.of(), at);
+        Task validation = RoleArgumentSpecs.validationTask(role, tasksFrom, block, at);
+        if (validation != null) {
+            block.block().add(validation);
+        }
         if (tasksFile != null) {
             block.block().addAll(parseFile(tasksFile, block, false, at));
         }
