@@ -68,6 +68,7 @@ final class JinjaEngine {
                         .build())
                 .build();
         jinjava = new PythonJinjava(config);
+        jinjava.setResourceLocator(new TemplateIncludes());
         Context global = jinjava.getGlobalContext();
         global.setExpressionStrategy(new PythonExpressionStrategy());
         global.registerTag(new PythonIfTag());
