@@ -104,7 +104,10 @@ final class PlayRunner {
     private Task gatherTask() {
         Map<String, Object> keywords = new LinkedHashMap<>();
         keywords.put("name", "Gathering Facts");
-        keywords.put("tags", List.of("always"));
+        if (play.tags().isEmpty()) {
+            // as Ansible: the play's tags when it has some (with --tags x a play without x gathers nothing), else always
+            keywords.put("tags", List.of("always"));
+        }
         Map<String, Object> args = new LinkedHashMap<>();
         if (play.ownKeywords().get("gather_subset") != null) {
             args.put("gather_subset", play.ownKeywords().get("gather_subset"));
