@@ -334,6 +334,9 @@ final class TaskRunner {
                 } else {
                     facts.forEach((k, v) -> {
                         String key = String.valueOf(k);
+                        if (!key.startsWith("ansible_")) {
+                            state.bareNames().add(key);
+                        }
                         state.facts().put(key.startsWith("ansible_") ? key.substring(8) : key, v);
                     });
                     state.factsChanged();

@@ -1,0 +1,22 @@
+package cnibench.module.core;
+
+import cnibench.connection.CommandRequest;
+import cnibench.connection.CommandResult;
+import cnibench.module.spi.ModuleContext;
+import java.io.IOException;
+import java.util.List;
+
+/** Runs one program with its arguments on the task's host, for the modules that wrap a system tool. */
+final class HostCommand {
+    private HostCommand() {
+    }
+
+    static CommandResult run(ModuleContext ctx, List<String> argv) throws IOException, InterruptedException {
+        return ctx.connection().exec(CommandRequest.of(argv));
+    }
+
+    /** True when the host has the program on its PATH. */
+    static boolean exists(ModuleContext ctx, String program) throws IOException, InterruptedException {
+        return ctx.connection().exec(CommandRequest.shell("command -v " + program, null)).ok();
+    }
+}
