@@ -68,7 +68,9 @@ public final class PamLimitsModule implements Module {
             String[] fields = uncommented(line).split("\\s+");
             if (fields.length >= 4 && fields[0].equals(domain) && fields[1].equals(type) && fields[2].equals(item)) {
                 if (!found) {
-                    newLine = entry(domain, type, item, chosen(fields[3], value, args), args.str("comment"));
+                    String wanted = chosen(fields[3], value, args);
+                    // a line that already holds the value is kept as it is written
+                    newLine = wanted.equals(fields[3]) ? line : entry(domain, type, item, wanted, args.str("comment"));
                     out.add(newLine);
                 }
                 found = true;
@@ -99,7 +101,7 @@ public final class PamLimitsModule implements Module {
     }
 
     private static String entry(String domain, String type, String item, String value, String comment) {
-        return domain + "\t" + type + "\t" + item + "\t" + value + (comment.isEmpty() ? "" : "\t# " + comment) + "\n";
+        return domain + "\t" + type + "\t" + item + "\t" + value + (comment.isEmpty() ? "" : "\t#" + comment) + "\n";
     }
 
     /** With use_max/use_min, the existing value wins when it is the larger/smaller one (unlimited is the largest). */
