@@ -250,7 +250,8 @@ final class PlayRunner {
                 notify(task, r.host());
             }
         }
-        if (!failed.isEmpty() && truthy(task.keyword("any_errors_fatal"))) {
+        // a failure a block's rescue will handle does not end the play, as in Ansible
+        if (!failed.isEmpty() && truthy(task.keyword("any_errors_fatal")) && !failureWillBeRescued()) {
             playEnded = true;
         }
         if (!failed.isEmpty() && play.ownKeywords().get("max_fail_percentage") != null) {
