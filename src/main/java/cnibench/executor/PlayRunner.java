@@ -10,6 +10,7 @@ import cnibench.playbook.PlaybookLoader;
 import cnibench.playbook.Task;
 import cnibench.source.SourceError;
 import cnibench.template.Templar;
+import cnibench.template.UndefinedVariableError;
 import cnibench.vars.PlayHosts;
 import cnibench.vars.VariableManager;
 import java.nio.file.Path;
@@ -430,7 +431,7 @@ final class PlayRunner {
         for (Host h : hosts) {
             try {
                 Map<String, Object> vars = variables.forTask(h, task, includeParams(task));
-                List<Object> items = LoopItems.of(task.ownKeywords(), templar, vars);
+                List<Object> items = loopItemsUnlessSkipped(task, vars);
                 List<Map<String, Object>> loopParams = new ArrayList<>();
                 if (items == null) {
                     loopParams.add(Map.of());
@@ -486,6 +487,18 @@ final class PlayRunner {
             failed.addAll(runNodes(List.of(blocks.get(e.getKey())), e.getValue()));
         }
         return failed;
+    }
+
+    /** The include's loop items; a loop over an undefined variable is no error when `when` skips the include. */
+    private List<Object> loopItemsUnlessSkipped(Task task, Map<String, Object> vars) {
+        try {
+            return LoopItems.of(task.ownKeywords(), templar, vars);
+        } catch (UndefinedVariableError e) {
+            if (tasks.failingCondition(task, vars) == null) {
+                throw e;
+            }
+            return null;
+        }
     }
 
     private Path resolveInclude(Task task, Map<String, Object> args) {

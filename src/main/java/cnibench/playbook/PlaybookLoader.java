@@ -197,7 +197,8 @@ public final class PlaybookLoader {
         }
         RoleScope scope = new RoleScope(parent, keywords, at, role, params, dependent);
         for (Object dep : role.dependencies()) {
-            out.addAll(applyRole(dep, at, play, play, scope, "main", applied));
+            // under the dependent role: its when, tags and keywords (and an import_role's) apply to its dependencies
+            out.addAll(applyRole(dep, at, scope, play, scope, "main", applied));
         }
         play.roleScopes().add(scope);
         Path tasksFile = role.tasksFile(tasksFrom);
@@ -369,7 +370,9 @@ public final class PlaybookLoader {
                 throw new SourceError("No file specified for " + shortName, actionAt);
             }
             if (!Templar.isTemplate(name) && !Files.isRegularFile(resolveTaskFile(task, name))) {
-                throw new SourceError("Could not find or access '" + name + "' (included by " + shortName + ")", actionAt);
+                // as in Ansible, a dynamic include fails only when it runs (it may be for another OS)
+                warnings.accept("Could not find or access '" + name + "' (included by " + shortName + " at " + actionAt
+                        + "); the task fails if it runs");
             }
         }
         return task;
