@@ -522,14 +522,14 @@ final class PlayRunner {
         }
         Block block = new Block(task.parent(), Map.of(), task.position());
         if (role) {
-            Map<String, Object> ref = new LinkedHashMap<>();
-            ref.put("role", args.get("name"));
+            Map<String, Object> vars = new LinkedHashMap<>();
             if (args.get("vars") instanceof Map<?, ?> v) {
-                v.forEach((k, val) -> ref.put(String.valueOf(k), val));
+                v.forEach((k, val) -> vars.put(String.valueOf(k), val));
             }
             String from = args.get("tasks_from") == null ? "main" : String.valueOf(args.get("tasks_from"));
             // a fresh set: the included role runs even if applied before, and its handlers join the play
-            block.block().addAll(loader.applyRole(ref, task.position(), block, play, null, from, new java.util.HashSet<>()));
+            block.block().addAll(loader.applyRole(String.valueOf(args.get("name")), vars, task.position(), block, play, null,
+                    from, new java.util.HashSet<>()));
         } else {
             block.block().addAll(loader.parseFile(resolveInclude(task, args), block, task.isHandler(), task.position()));
         }

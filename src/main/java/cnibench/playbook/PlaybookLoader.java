@@ -128,7 +128,7 @@ public final class PlaybookLoader {
                 throw new SourceError("'roles' must be a list of roles", ds.positionOf("roles"));
             }
             for (int i = 0; i < refs.size(); i++) {
-                play.roles().addAll(applyRole(refs.get(i), refs.positionOf(i), play, play, null, "main", applied));
+                play.roles().addAll(applyRole(refs.get(i), Map.of(), refs.positionOf(i), play, play, null, "main", applied));
             }
         }
         section(ds, "tasks", play, file).ifPresent(play.tasks()::add);
@@ -155,9 +155,11 @@ public final class PlaybookLoader {
     /**
      * Applies a role reference: its dependencies first, then its own tasks, each as a block under a
      * RoleScope. Handlers join the play. A role applied before with the same parameters is skipped.
+     * The vars of import_role and include_role are parameters whatever their names (a `port` or a
+     * `become` there is a variable, not a keyword).
      */
-    public List<Block> applyRole(Object ref, Position at, Scope parent, Play play, RoleScope dependent,
-                                 String tasksFrom, Set<String> applied) {
+    public List<Block> applyRole(Object ref, Map<String, Object> vars, Position at, Scope parent, Play play,
+                                 RoleScope dependent, String tasksFrom, Set<String> applied) {
         Map<String, Object> keywords = new LinkedHashMap<>();
         Map<String, Object> params = new LinkedHashMap<>();
         String name;
@@ -189,6 +191,7 @@ public final class PlaybookLoader {
         if (Templar.isTemplate(name)) {
             throw new SourceError("role names cannot be templated in roles: (use include_role)", at);
         }
+        params.putAll(vars);
         Role role = roles.find(name, play.dir(), at);
         String key = role.path() + "|" + params + "|" + tasksFrom;
         List<Block> out = new ArrayList<>();
@@ -198,7 +201,7 @@ public final class PlaybookLoader {
         RoleScope scope = new RoleScope(parent, keywords, at, role, params, dependent);
         for (Object dep : role.dependencies()) {
             // under the dependent role: its when, tags and keywords (and an import_role's) apply to its dependencies
-            out.addAll(applyRole(dep, at, scope, play, scope, "main", applied));
+            out.addAll(applyRole(dep, Map.of(), at, scope, play, scope, "main", applied));
         }
         play.roleScopes().add(scope);
         Path tasksFile = role.tasksFile(tasksFrom);
@@ -412,20 +415,19 @@ public final class PlaybookLoader {
             throw new SourceError("import_role needs a role name", at);
         }
         Play play = importTask.play();
-        Map<String, Object> ref = new LinkedHashMap<>();
-        ref.put("role", name);
+        Map<String, Object> given = new LinkedHashMap<>();
         if (args.get("vars") instanceof Map<?, ?> vars) {
-            vars.forEach((k, v) -> ref.put(String.valueOf(k), v));
+            vars.forEach((k, v) -> given.put(String.valueOf(k), v));
         }
         Map<String, Object> keywords = new LinkedHashMap<>(importTask.ownKeywords());
         keywords.remove("name");
         // the import's own vars reach the role's tasks, which sit below the role scope
         if (keywords.remove("vars") instanceof Map<?, ?> vars) {
-            vars.forEach((k, v) -> ref.put(String.valueOf(k), v));
+            vars.forEach((k, v) -> given.put(String.valueOf(k), v));
         }
         Block wrapper = new Block(importTask.parent(), keywords, importTask.position());
         String tasksFrom = args.get("tasks_from") == null ? "main" : String.valueOf(args.get("tasks_from"));
-        wrapper.block().addAll(applyRole(ref, at, wrapper, play, null, tasksFrom, new HashSet<>()));
+        wrapper.block().addAll(applyRole(name, given, at, wrapper, play, null, tasksFrom, new HashSet<>()));
         return wrapper;
     }
 
