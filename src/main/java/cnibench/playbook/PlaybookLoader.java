@@ -24,7 +24,9 @@ import java.util.function.Consumer;
 
 /**
  * Reads a whole playbook before anything runs: plays, roles, static imports, and checks every task
- * (keywords, module, arguments, Jinja syntax) so that any error stops the run at its position.
+ * (keywords, module, arguments, Jinja syntax) so that any error stops the run at its position. What
+ * Ansible itself finds only when a task runs (a module it has and cnibench lacks, the missing file of
+ * a dynamic include) is a warning here, and the task fails when it runs.
  */
 public final class PlaybookLoader {
     private static final Set<String> CONDITION_KEYWORDS = Set.of("when", "changed_when", "failed_when", "until");
@@ -33,7 +35,6 @@ public final class PlaybookLoader {
     private final Templar templar;
     private final RoleLoader roles;
     private final Consumer<String> warnings;
-
     private final Map<String, Object> extraVars;
 
     public PlaybookLoader(ModuleRegistry modules, Templar templar, List<Path> rolesPath) {
