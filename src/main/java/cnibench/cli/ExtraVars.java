@@ -23,11 +23,8 @@ final class ExtraVars {
             } else if (text.startsWith("{") || text.startsWith("[")) {
                 data = YamlLoader.load(text, "<extra vars>");
             } else {
-                Map<String, Object> kv = KeyValueParser.parse(text, false);
-                if (kv.containsKey("_raw_params")) {
-                    throw new ConfigException("Invalid extra vars data supplied. '" + text + "' could not be made into a dictionary");
-                }
-                data = kv;
+                // as Ansible's parse_kv: words that are not key=value become the variable _raw_params
+                data = KeyValueParser.parse(text, false);
             }
             if (!(data instanceof Map<?, ?> m)) {
                 throw new ConfigException("Invalid extra vars data supplied. '" + text + "' could not be made into a dictionary");

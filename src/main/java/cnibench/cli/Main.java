@@ -29,6 +29,8 @@ public final class Main {
         SUBCOMMANDS.stream().filter(c -> asked == null || c.getKey().equals(asked))
                 .forEach(c -> cli.addSubcommand(c.getValue().get()));
         int code = cli
+                // -e @vars.yml names a vars file, as in ansible-playbook, not a file of arguments for picocli
+                .setExpandAtFiles(false)
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
                     cmd.getErr().println("ERROR! " + e.getMessage());
                     return 1;

@@ -85,7 +85,7 @@ final class PlayCommand implements Callable<Integer> {
             if (project.home != null) {
                 rolesPath.add(project.home.resolve("roles"));
             }
-            loader = new PlaybookLoader(modules, templar, rolesPath);
+            loader = new PlaybookLoader(modules, templar, rolesPath, message -> err.println("[WARNING]: " + message), extra);
             inv = project.inventory(inventory);
             playbook = loadAll(project, loader, files);
         } catch (SourceError e) {
@@ -171,12 +171,27 @@ final class PlayCommand implements Callable<Integer> {
         magic.put("ansible_skip_tags", options.skipTags());
         magic.put("ansible_limit", options.limit());
         magic.put("ansible_version", Map.of("full", "2.14.18", "major", 2, "minor", 14, "revision", 18, "string", "2.14.18"));
+        magic.put("ansible_playbook_python", playbookPython());
         magic.put("ansible_config_file", project.config.file() == null ? null : project.config.file().toString());
         if (!inv.sourceDirs().isEmpty()) {
             magic.put("inventory_dir", inv.sourceDirs().get(0).toString());
         }
         magic.put("cnibench_home", project.home == null ? project.cwd.toString() : project.home.toString());
         return magic;
+    }
+
+    /**
+     * ansible_playbook_python: the Python that ansible-playbook would run with, the first python3 on PATH
+     * (cnibench itself runs no Python; roles read this to call python on the controller).
+     */
+    private static String playbookPython() {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            Path candidate = Path.of(dir.isEmpty() ? "." : dir, "python3");
+            if (Files.isExecutable(candidate)) {
+                return candidate.toString();
+            }
+        }
+        return "/usr/bin/python3";
     }
 
     /** What the inventory pins for every host (group all: versions, sizes, durations), for the run record. */

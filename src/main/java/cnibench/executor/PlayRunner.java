@@ -10,6 +10,7 @@ import cnibench.playbook.PlaybookLoader;
 import cnibench.playbook.Task;
 import cnibench.source.SourceError;
 import cnibench.template.Templar;
+import cnibench.template.UndefinedVariableError;
 import cnibench.vars.PlayHosts;
 import cnibench.vars.VariableManager;
 import java.nio.file.Path;
@@ -104,7 +105,10 @@ final class PlayRunner {
     private Task gatherTask() {
         Map<String, Object> keywords = new LinkedHashMap<>();
         keywords.put("name", "Gathering Facts");
-        keywords.put("tags", List.of("always"));
+        if (play.tags().isEmpty()) {
+            // as Ansible: the play's tags when it has some (with --tags x a play without x gathers nothing), else always
+            keywords.put("tags", List.of("always"));
+        }
         Map<String, Object> args = new LinkedHashMap<>();
         if (play.ownKeywords().get("gather_subset") != null) {
             args.put("gather_subset", play.ownKeywords().get("gather_subset"));
@@ -247,7 +251,8 @@ final class PlayRunner {
                 notify(task, r.host());
             }
         }
-        if (!failed.isEmpty() && truthy(task.keyword("any_errors_fatal"))) {
+        // a failure a block's rescue will handle does not end the play, as in Ansible
+        if (!failed.isEmpty() && truthy(task.keyword("any_errors_fatal")) && !failureWillBeRescued()) {
             playEnded = true;
         }
         if (!failed.isEmpty() && play.ownKeywords().get("max_fail_percentage") != null) {
@@ -427,7 +432,7 @@ final class PlayRunner {
         for (Host h : hosts) {
             try {
                 Map<String, Object> vars = variables.forTask(h, task, includeParams(task));
-                List<Object> items = LoopItems.of(task.ownKeywords(), templar, vars);
+                List<Object> items = loopItemsUnlessSkipped(task, vars);
                 List<Map<String, Object>> loopParams = new ArrayList<>();
                 if (items == null) {
                     loopParams.add(Map.of());
@@ -492,6 +497,18 @@ final class PlayRunner {
         return failed;
     }
 
+    /** The include's loop items; a loop over an undefined variable is no error when `when` skips the include. */
+    private List<Object> loopItemsUnlessSkipped(Task task, Map<String, Object> vars) {
+        try {
+            return LoopItems.of(task.ownKeywords(), templar, vars);
+        } catch (UndefinedVariableError e) {
+            if (tasks.failingCondition(task, vars) == null) {
+                throw e;
+            }
+            return null;
+        }
+    }
+
     private Path resolveInclude(Task task, Map<String, Object> args) {
         Object file = args.get("file") != null ? args.get("file") : args.get("_raw_params");
         return PlaybookLoader.resolveTaskFile(task, String.valueOf(file));
@@ -499,20 +516,28 @@ final class PlayRunner {
 
     private Block loadInclude(Task task, Map<String, Object> args, boolean role, Map<String, Object> loopParams) {
         Map<String, Object> params = new LinkedHashMap<>(includeParams(task));
+        if (task.shortAction().equals("include")) {
+            // the old include's key=value parameters are variables of the included tasks
+            args.forEach((k, v) -> {
+                if (!k.equals("file") && !k.equals("_raw_params")) {
+                    params.put(k, v);
+                }
+            });
+        }
         params.putAll(loopParams);
         if (task.ownKeywords().get("vars") instanceof Map<?, ?> v) {
             v.forEach((k, val) -> params.put(String.valueOf(k), val));
         }
         Block block = new Block(task.parent(), Map.of(), task.position());
         if (role) {
-            Map<String, Object> ref = new LinkedHashMap<>();
-            ref.put("role", args.get("name"));
+            Map<String, Object> vars = new LinkedHashMap<>();
             if (args.get("vars") instanceof Map<?, ?> v) {
-                v.forEach((k, val) -> ref.put(String.valueOf(k), val));
+                v.forEach((k, val) -> vars.put(String.valueOf(k), val));
             }
             String from = args.get("tasks_from") == null ? "main" : String.valueOf(args.get("tasks_from"));
             // a fresh set: the included role runs even if applied before, and its handlers join the play
-            block.block().addAll(loader.applyRole(ref, task.position(), block, play, null, from, new java.util.HashSet<>()));
+            block.block().addAll(loader.applyRole(String.valueOf(args.get("name")), vars, task.position(), block, play, null,
+                    from, new java.util.HashSet<>()));
         } else {
             block.block().addAll(loader.parseFile(resolveInclude(task, args), block, task.isHandler(), task.position()));
         }

@@ -215,6 +215,10 @@ final class TaskRunner {
                 return result;
             }
             result.put("attempts", attempt);
+            // as Ansible: changed_when and failed_when decide each attempt before until looks at it
+            if (task.ownKeywords().get("changed_when") != null || task.ownKeywords().get("failed_when") != null) {
+                result = judged(task, withRegistered(task, vars, result), result);
+            }
             if (templar.evaluateCondition(until, withRegistered(task, vars, result))) {
                 return result;
             }
@@ -235,7 +239,8 @@ final class TaskRunner {
     }
 
     private Map<String, Object> executeOnce(Task task, Host host, Map<String, Object> vars, String delegate) {
-        Module module = modules.find(task.action()).orElseThrow(() -> new TaskFailure("couldn't resolve module/action '" + task.action() + "'"));
+        Module module = modules.find(task.action()).orElseThrow(() -> new TaskFailure("cnibench has no module '"
+                + task.action() + "': ansible-playbook has it, cnibench does not implement it"));
         boolean check = flag(task, "check_mode", vars, options.check());
         boolean diff = flag(task, "diff", vars, options.diff());
         if (check && !module.spec().supportsCheckMode()) {
@@ -333,6 +338,9 @@ final class TaskRunner {
                 } else {
                     facts.forEach((k, v) -> {
                         String key = String.valueOf(k);
+                        if (!key.startsWith("ansible_")) {
+                            state.bareNames().add(key);
+                        }
                         state.facts().put(key.startsWith("ansible_") ? key.substring(8) : key, v);
                     });
                     state.factsChanged();
@@ -389,18 +397,7 @@ final class TaskRunner {
         boolean skipped = Boolean.TRUE.equals(result.get("skipped"));
         if (!loop && !skipped && !unreachable && (changedWhen != null || failedWhen != null)) {
             vars = withRegistered(task, variables.forTask(host, task, Map.of()), result);
-            try {
-                if (changedWhen != null) {
-                    result.put("changed", allTrue(changedWhen, vars));
-                }
-                if (failedWhen != null) {
-                    boolean failed = allTrue(failedWhen, vars);
-                    result.put("failed_when_result", failed);
-                    result.put("failed", failed);
-                }
-            } catch (RuntimeException e) {
-                result = failure(describe(e));
-            }
+            result = judged(task, vars, result);
         }
         boolean failed = Boolean.TRUE.equals(result.get("failed"));
         if (failed && !loop && !result.containsKey("msg")) {
@@ -428,6 +425,25 @@ final class TaskRunner {
             ignored = v != null && flag(task, "ignore_unreachable", v, false);
         }
         return new TaskResult(host, task, status, censor(task, vars, result), ignored, delegate, null);
+    }
+
+    /** The result with changed_when and failed_when applied (vars hold the registered result). */
+    private Map<String, Object> judged(Task task, Map<String, Object> vars, Map<String, Object> result) {
+        Object changedWhen = task.ownKeywords().get("changed_when");
+        Object failedWhen = task.ownKeywords().get("failed_when");
+        try {
+            if (changedWhen != null) {
+                result.put("changed", allTrue(changedWhen, vars));
+            }
+            if (failedWhen != null) {
+                boolean failed = allTrue(failedWhen, vars);
+                result.put("failed_when_result", failed);
+                result.put("failed", failed);
+            }
+            return result;
+        } catch (RuntimeException e) {
+            return failure(describe(e));
+        }
     }
 
     private Map<String, Object> safeVars(Host host, Task task) {

@@ -15,8 +15,8 @@ public final class Actions {
     public static final Set<String> META = Set.of("meta", "ansible.builtin.meta", "ansible.legacy.meta");
     public static final Set<String> IMPORT_PLAYBOOK = Set.of("import_playbook", "ansible.builtin.import_playbook");
 
-    /** Actions that take a free-form string (kept as _raw_params). */
-    public static final Set<String> FREE_FORM = Set.of("include_tasks", "import_tasks", "include", "meta",
+    /** Actions that take a free-form string (kept as _raw_params); the old include takes key=value parameters after its file. */
+    public static final Set<String> FREE_FORM = Set.of("include_tasks", "import_tasks", "meta",
             "include_vars", "command", "shell", "raw", "script", "win_command", "win_shell");
 
     /** Modules that may be given words that are not key=value (Ansible's RAW_PARAM_MODULES). */

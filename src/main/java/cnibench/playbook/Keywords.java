@@ -15,7 +15,7 @@ public final class Keywords {
 
     public static final Set<String> HANDLER = union(TASK, Set.of("listen"));
 
-    public static final Set<String> BLOCK = union(COMMON, Set.of("block", "rescue", "always"));
+    public static final Set<String> BLOCK = union(COMMON, Set.of("block", "rescue", "always", "notify"));
 
     public static final Set<String> PLAY = union(COMMON, Set.of("hosts", "vars_files", "vars_prompt", "roles",
             "tasks", "pre_tasks", "post_tasks", "handlers", "gather_facts", "gather_subset", "gather_timeout",

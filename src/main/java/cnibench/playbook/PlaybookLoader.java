@@ -20,10 +20,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Reads a whole playbook before anything runs: plays, roles, static imports, and checks every task
- * (keywords, module, arguments, Jinja syntax) so that any error stops the run at its position.
+ * (keywords, module, arguments, Jinja syntax) so that any error stops the run at its position. What
+ * Ansible itself finds only when a task runs (a module it has and cnibench lacks, the missing file of
+ * a dynamic include) is a warning here, and the task fails when it runs.
  */
 public final class PlaybookLoader {
     private static final Set<String> CONDITION_KEYWORDS = Set.of("when", "changed_when", "failed_when", "until");
@@ -31,11 +34,24 @@ public final class PlaybookLoader {
     private final ModuleRegistry modules;
     private final Templar templar;
     private final RoleLoader roles;
+    private final Consumer<String> warnings;
+    private final Map<String, Object> extraVars;
 
     public PlaybookLoader(ModuleRegistry modules, Templar templar, List<Path> rolesPath) {
+        this(modules, templar, rolesPath, message -> { }, Map.of());
+    }
+
+    /**
+     * @param warnings  receives what is worth a [WARNING] but not an error (a module Ansible has and cnibench lacks)
+     * @param extraVars the -e variables, which static names (import_role's) may use with the play's vars
+     */
+    public PlaybookLoader(ModuleRegistry modules, Templar templar, List<Path> rolesPath, Consumer<String> warnings,
+                          Map<String, Object> extraVars) {
         this.modules = modules;
         this.templar = templar;
         this.roles = new RoleLoader(rolesPath);
+        this.warnings = warnings;
+        this.extraVars = extraVars;
     }
 
     public RoleLoader roleLoader() {
@@ -100,9 +116,7 @@ public final class PlaybookLoader {
         keywords.remove("post_tasks");
         keywords.remove("handlers");
         keywords.remove("roles");
-        if (ds.get("vars") != null && !(ds.get("vars") instanceof Map)) {
-            throw new SourceError("Vars in a Play must be specified as a dictionary", ds.positionOf("vars"));
-        }
+        normalizeVars(keywords, ds, "Play");
         Play play = new Play(keywords, ds.position(), file);
         for (Object vf : play.varsFiles()) {
             checkVarsFile(vf, play.dir(), ds.positionOf("vars_files"));
@@ -115,7 +129,7 @@ public final class PlaybookLoader {
                 throw new SourceError("'roles' must be a list of roles", ds.positionOf("roles"));
             }
             for (int i = 0; i < refs.size(); i++) {
-                play.roles().addAll(applyRole(refs.get(i), refs.positionOf(i), play, play, null, "main", applied));
+                play.roles().addAll(applyRole(refs.get(i), Map.of(), refs.positionOf(i), play, play, null, "main", applied));
             }
         }
         section(ds, "tasks", play, file).ifPresent(play.tasks()::add);
@@ -142,9 +156,11 @@ public final class PlaybookLoader {
     /**
      * Applies a role reference: its dependencies first, then its own tasks, each as a block under a
      * RoleScope. Handlers join the play. A role applied before with the same parameters is skipped.
+     * The vars of import_role and include_role are parameters whatever their names (a `port` or a
+     * `become` there is a variable, not a keyword).
      */
-    public List<Block> applyRole(Object ref, Position at, Scope parent, Play play, RoleScope dependent,
-                                 String tasksFrom, Set<String> applied) {
+    public List<Block> applyRole(Object ref, Map<String, Object> vars, Position at, Scope parent, Play play,
+                                 RoleScope dependent, String tasksFrom, Set<String> applied) {
         Map<String, Object> keywords = new LinkedHashMap<>();
         Map<String, Object> params = new LinkedHashMap<>();
         String name;
@@ -176,6 +192,7 @@ public final class PlaybookLoader {
         if (Templar.isTemplate(name)) {
             throw new SourceError("role names cannot be templated in roles: (use include_role)", at);
         }
+        params.putAll(vars);
         Role role = roles.find(name, play.dir(), at);
         String key = role.path() + "|" + params + "|" + tasksFrom;
         List<Block> out = new ArrayList<>();
@@ -184,7 +201,8 @@ public final class PlaybookLoader {
         }
         RoleScope scope = new RoleScope(parent, keywords, at, role, params, dependent);
         for (Object dep : role.dependencies()) {
-            out.addAll(applyRole(dep, at, play, play, scope, "main", applied));
+            // under the dependent role: its when, tags and keywords (and an import_role's) apply to its dependencies
+            out.addAll(applyRole(dep, Map.of(), at, scope, play, scope, "main", applied));
         }
         play.roleScopes().add(scope);
         Path tasksFile = role.tasksFile(tasksFrom);
@@ -192,6 +210,10 @@ public final class PlaybookLoader {
             throw new SourceError("Could not find specified file in role: tasks/" + tasksFrom, at);
         }
         Block block = new Block(scope, Map.of(), at);
+        Task validation = RoleArgumentSpecs.validationTask(role, tasksFrom, block, at);
+        if (validation != null) {
+            block.block().add(validation);
+        }
         if (tasksFile != null) {
             block.block().addAll(parseFile(tasksFile, block, false, at));
         }
@@ -244,6 +266,7 @@ public final class PlaybookLoader {
             keywords.remove("block");
             keywords.remove("rescue");
             keywords.remove("always");
+            normalizeVars(keywords, ds, "Block");
             Block block = new Block(parent, keywords, ds.position());
             block.block().addAll(parseTasks(ds.get("block"), ds.positionOf("block"), block, file, handler));
             if (ds.get("rescue") != null) {
@@ -304,7 +327,11 @@ public final class PlaybookLoader {
             actionAt = ds.positionOf(action);
         }
         Module module = modules.find(action).orElse(null);
-        if (module == null && !Actions.isExecutorAction(action)) {
+        if (module == null && !Actions.isExecutorAction(action) && AnsibleModuleNames.known(action)) {
+            // someone else's content: Ansible has this module, so the run goes on until a task needs it
+            warnings.accept("cnibench has no module '" + action + "' (" + actionAt
+                    + "); a task that uses it fails when it runs");
+        } else if (module == null && !Actions.isExecutorAction(action)) {
             String hint = modules.closest(action);
             throw new SourceError("couldn't resolve module/action '" + action + "'. This often indicates a misspelling, "
                     + "missing collection, or incorrect module path." + (hint == null ? "" : " Did you mean '" + hint + "'?"), actionAt);
@@ -324,6 +351,7 @@ public final class PlaybookLoader {
                     + String.join(", ", new java.util.TreeSet<>(Actions.EXTRA_PARAMS)), ds.position());
         }
         checkTaskKeywords(ds);
+        normalizeVars(keywords, ds, "Task");
         checkStrings(ds, ds.position());
         if (module != null) {
             try {
@@ -334,7 +362,7 @@ public final class PlaybookLoader {
             }
         }
         Task task = new Task(parent, keywords, ds.position(), action, args, file, handler);
-        if (Actions.IMPORT_TASKS.contains(action)) {
+        if (Actions.IMPORT_TASKS.contains(action) || staticInclude(task, args)) {
             return importTasks(task, args, file, actionAt, handler);
         }
         if (Actions.IMPORT_ROLE.contains(action)) {
@@ -346,10 +374,18 @@ public final class PlaybookLoader {
                 throw new SourceError("No file specified for " + shortName, actionAt);
             }
             if (!Templar.isTemplate(name) && !Files.isRegularFile(resolveTaskFile(task, name))) {
-                throw new SourceError("Could not find or access '" + name + "' (included by " + shortName + ")", actionAt);
+                // as in Ansible, a dynamic include fails only when it runs (it may be for another OS)
+                warnings.accept("Could not find or access '" + name + "' (included by " + shortName + " at " + actionAt
+                        + "); the task fails if it runs");
             }
         }
         return task;
+    }
+
+    /** The old include is an import when its file name is plain and it has no loop, as in Ansible 2.14. */
+    private static boolean staticInclude(Task task, Map<String, Object> args) {
+        return task.shortAction().equals("include") && !Templar.isTemplate(includeFileName(args))
+                && task.ownKeywords().keySet().stream().noneMatch(k -> k.equals("loop") || k.startsWith("with_"));
     }
 
     private Node importTasks(Task importTask, Map<String, Object> args, Path file, Position at, boolean handler) {
@@ -360,32 +396,55 @@ public final class PlaybookLoader {
         Path target = resolveTaskFile(importTask, name);
         Map<String, Object> keywords = new LinkedHashMap<>(importTask.ownKeywords());
         keywords.remove("name");
+        Map<String, Object> params = new LinkedHashMap<>(args);
+        params.keySet().removeAll(List.of("file", "_raw_params"));
+        if (!params.isEmpty()) {
+            // the old include's key=value parameters are variables of its tasks
+            if (keywords.get("vars") instanceof Map<?, ?> vars) {
+                vars.forEach((k, v) -> params.putIfAbsent(String.valueOf(k), v));
+            }
+            keywords.put("vars", params);
+        }
         Block block = new Block(importTask.parent(), keywords, importTask.position());
         block.block().addAll(parseFile(target, block, handler, at));
         return block;
     }
 
     private Node importRole(Task importTask, Map<String, Object> args, Position at) {
-        Object name = args.get("name");
-        if (name == null || Templar.isTemplate(name)) {
-            throw new SourceError("import_role needs a static role name", at);
+        Object name = staticName(args.get("name"), importTask, at);
+        if (name == null) {
+            throw new SourceError("import_role needs a role name", at);
         }
         Play play = importTask.play();
-        Map<String, Object> ref = new LinkedHashMap<>();
-        ref.put("role", name);
+        Map<String, Object> given = new LinkedHashMap<>();
         if (args.get("vars") instanceof Map<?, ?> vars) {
-            vars.forEach((k, v) -> ref.put(String.valueOf(k), v));
+            vars.forEach((k, v) -> given.put(String.valueOf(k), v));
         }
         Map<String, Object> keywords = new LinkedHashMap<>(importTask.ownKeywords());
         keywords.remove("name");
         // the import's own vars reach the role's tasks, which sit below the role scope
         if (keywords.remove("vars") instanceof Map<?, ?> vars) {
-            vars.forEach((k, v) -> ref.put(String.valueOf(k), v));
+            vars.forEach((k, v) -> given.put(String.valueOf(k), v));
         }
         Block wrapper = new Block(importTask.parent(), keywords, importTask.position());
         String tasksFrom = args.get("tasks_from") == null ? "main" : String.valueOf(args.get("tasks_from"));
-        wrapper.block().addAll(applyRole(ref, at, wrapper, play, null, tasksFrom, new HashSet<>()));
+        wrapper.block().addAll(applyRole(name, given, at, wrapper, play, null, tasksFrom, new HashSet<>()));
         return wrapper;
+    }
+
+    /** A name templated at load time, as Ansible does for imports: with the play's vars, the import's and -e. */
+    private Object staticName(Object name, Task importTask, Position at) {
+        if (!Templar.isTemplate(name)) {
+            return name;
+        }
+        Map<String, Object> vars = new LinkedHashMap<>(importTask.play().vars());
+        vars.putAll(importTask.blockAndTaskVars());
+        vars.putAll(extraVars);
+        try {
+            return templar.template(name, vars);
+        } catch (TemplateError e) {
+            throw new SourceError("the name of an import must be known when the playbook is loaded: " + e.getMessage(), at);
+        }
     }
 
     /** Resolves a task file the way Ansible does: beside the including file, then the role's tasks/, then the playbook. */
@@ -448,8 +507,11 @@ public final class PlaybookLoader {
                 }
             }
         }
-        if (ds.get("vars") != null && !(ds.get("vars") instanceof Map)) {
-            throw new SourceError("Vars in a Task must be specified as a dictionary", ds.positionOf("vars"));
+    }
+
+    private static void normalizeVars(Map<String, Object> keywords, YamlMap ds, String owner) {
+        if (keywords.get("vars") != null) {
+            keywords.put("vars", VarsKeyword.of(keywords.get("vars"), ds.positionOf("vars"), owner));
         }
     }
 

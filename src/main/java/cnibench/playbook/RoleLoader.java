@@ -46,16 +46,25 @@ public final class RoleLoader {
     }
 
     private Role read(String name, Path dir) {
-        Map<String, Object> defaults = mapFile(RoleFiles.mainFile(dir.resolve("defaults"), "main"));
-        Map<String, Object> vars = mapFile(RoleFiles.mainFile(dir.resolve("vars"), "main"));
+        Map<String, Object> defaults = mapFiles(RoleFiles.varsFiles(dir.resolve("defaults"), "main"));
+        Map<String, Object> vars = mapFiles(RoleFiles.varsFiles(dir.resolve("vars"), "main"));
         Map<String, Object> meta = mapFile(RoleFiles.mainFile(dir.resolve("meta"), "main"));
+        Map<String, Object> specs = mapFile(RoleFiles.mainFile(dir.resolve("meta"), "argument_specs"));
         List<Object> deps = meta.get("dependencies") instanceof List<?> l ? new ArrayList<>(l) : List.of();
         Object galaxy = meta.get("galaxy_info");
         boolean allowDuplicates = Boolean.TRUE.equals(meta.get("allow_duplicates"));
         if (galaxy != null && !(galaxy instanceof Map)) {
             throw new SourceError("galaxy_info in the role's meta must be a mapping", ((YamlMap) meta).positionOf("galaxy_info"));
         }
-        return new Role(dir.getFileName().toString(), dir, defaults, vars, deps, allowDuplicates);
+        Object argumentSpecs = specs.containsKey("argument_specs") ? specs.get("argument_specs") : meta.get("argument_specs");
+        return new Role(dir.getFileName().toString(), dir, defaults, vars, deps, allowDuplicates,
+                argumentSpecs instanceof Map<?, ?> m ? RoleArgumentSpecs.of(m) : Map.of());
+    }
+
+    private static Map<String, Object> mapFiles(List<Path> files) {
+        Map<String, Object> merged = new LinkedHashMap<>();
+        files.forEach(f -> merged.putAll(mapFile(f)));
+        return merged;
     }
 
     static Map<String, Object> mapFile(Path file) {

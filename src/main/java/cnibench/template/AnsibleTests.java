@@ -72,6 +72,10 @@ final class AnsibleTests {
         r.add("failure", failed);
         r.add("succeeded", failed.negate());
         r.add("success", failed.negate());
+        r.add("successful", failed.negate());
+        BiPredicate<Object, Object[]> unreachable = (v, a) -> Truth.of(flag(result(v, "unreachable"), "unreachable"));
+        r.add("unreachable", unreachable);
+        r.add("reachable", unreachable.negate());
         BiPredicate<Object, Object[]> changed = (v, a) -> changed(result(v, "changed"));
         r.add("changed", changed);
         r.add("change", changed);

@@ -239,7 +239,8 @@ final class CollectionFilters {
 
     private static List<Object> map(Object value, FilterArgs args) {
         List<Object> out = new ArrayList<>();
-        if (args.named().containsKey("attribute")) {
+        // as Jinja: attribute= selects attributes only when no filter is named; map('map', attribute='x') passes it on
+        if (args.size() == 0 && args.named().containsKey("attribute")) {
             String attribute = PyRepr.str(args.named().get("attribute"));
             boolean hasDefault = args.named().containsKey("default");
             for (Object item : list(value)) {

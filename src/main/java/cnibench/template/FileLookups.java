@@ -37,17 +37,18 @@ final class FileLookups {
     static List<Object> template(List<Object> terms, Map<String, Object> options, LookupContext context) {
         List<Object> out = new ArrayList<>();
         RenderSession session = context.session();
-        RenderSession withExtras = session;
+        Map<String, Object> vars = session.rawVars();
         if (options.get("template_vars") instanceof Map<?, ?> extra) {
-            Map<String, Object> layered = new LinkedHashMap<>(session.rawVars());
-            extra.forEach((k, v) -> layered.put(PyRepr.str(k), v));
-            withExtras = new RenderSession(session.templar(), layered);
+            vars = new LinkedHashMap<>(session.rawVars());
+            for (Map.Entry<?, ?> e : extra.entrySet()) {
+                vars.put(PyRepr.str(e.getKey()), e.getValue());
+            }
         }
         for (Object term : terms) {
             String name = PyRepr.str(term);
             Path path = context.find(name, "templates")
                     .orElseThrow(() -> new TemplateError("the template file " + name + " could not be found for the lookup"));
-            out.add(session.templar().renderText(read(path), withExtras));
+            out.add(session.templar().renderText(read(path), new RenderSession(session.templar(), vars, path)));
         }
         return out;
     }

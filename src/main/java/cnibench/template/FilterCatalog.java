@@ -22,6 +22,7 @@ final class FilterCatalog {
         IterFilters.register(catalog);
         TextFilters.register(catalog);
         MathFilters.register(catalog);
+        PasswordFilters.register(catalog);
     }
 
     void add(String name, AnsibleFilter.Body body) {

@@ -1,11 +1,14 @@
 package cnibench.template;
 
 import com.hubspot.jinjava.el.ext.NamedParameter;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Jinja globals beyond Jinjava's own (range): dict(). */
+/** Jinja globals beyond Jinjava's own (range): dict() and Ansible's now(). */
 public final class GlobalFunctions {
     private GlobalFunctions() {
     }
@@ -29,5 +32,26 @@ public final class GlobalFunctions {
             }
         }
         return out;
+    }
+
+    /** now(utc=False, fmt=None): the current time as a datetime, or formatted with strftime when fmt is given. */
+    public static Object now(Object... args) {
+        boolean utc = false;
+        Object fmt = null;
+        int position = 0;
+        for (Object arg : args == null ? new Object[0] : args) {
+            String name = arg instanceof NamedParameter p ? p.getName() : position++ == 0 ? "utc" : "fmt";
+            Object value = arg instanceof NamedParameter p ? p.getValue() : arg;
+            if (name.equals("utc")) {
+                utc = Truth.of(value);
+            } else if (name.equals("fmt")) {
+                fmt = value;
+            } else {
+                throw new TemplateError("now() got an unexpected keyword argument '" + name + "'");
+            }
+        }
+        DateFilters.PyDatetime time = new DateFilters.PyDatetime(
+                LocalDateTime.now(utc ? ZoneOffset.UTC : ZoneId.systemDefault()));
+        return fmt == null ? time : time.strftime(PyRepr.str(fmt));
     }
 }

@@ -68,6 +68,7 @@ final class JinjaEngine {
                         .build())
                 .build();
         jinjava = new PythonJinjava(config);
+        jinjava.setResourceLocator(new TemplateIncludes());
         Context global = jinjava.getGlobalContext();
         global.setExpressionStrategy(new PythonExpressionStrategy());
         global.registerTag(new PythonIfTag());
@@ -87,6 +88,8 @@ final class JinjaEngine {
         try {
             global.registerFunction(new ELFunctionDefinition("", "dict",
                     GlobalFunctions.class.getMethod("dict", Object[].class)));
+            global.registerFunction(new ELFunctionDefinition("", "now",
+                    GlobalFunctions.class.getMethod("now", Object[].class)));
             for (String name : List.of("lookup", "query", "q")) {
                 String method = name.equals("lookup") ? "lookup" : "query";
                 global.registerFunction(new ELFunctionDefinition("", name,

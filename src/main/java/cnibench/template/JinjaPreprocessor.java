@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
  * <li>collection-qualified filter and test names (`| ansible.builtin.to_json`) are shortened;</li>
  * <li>in template strings, backslashes in {{ }} string literals are kept as written
  * (Ansible's _escape_backslashes);</li>
+ * <li>adjacent string literals are one literal, as in Python (`'a' 'b'` is `'ab'`);</li>
  * <li>`item.0` (Jinja's getitem by a number after a dot) becomes `item[0]`;</li>
  * <li>names that are keywords of Jinjava's expression language but plain names in Jinja
  * (`empty`, `div`, ...) are renamed with {@link #RENAMED_PREFIX}, which {@link RenderSession}
@@ -80,6 +81,7 @@ final class JinjaPreprocessor {
         int i = start + 2;
         int depth = 0;
         char quote = 0;
+        int literalEnd = -1;
         while (i < text.length()) {
             char c = text.charAt(i);
             if (quote != 0) {
@@ -99,6 +101,7 @@ final class JinjaPreprocessor {
                     }
                 } else if (c == quote) {
                     quote = 0;
+                    literalEnd = out.length();
                 }
                 i++;
                 continue;
@@ -113,6 +116,11 @@ final class JinjaPreprocessor {
             }
             if (c == '.' && i + 1 < text.length() && Character.isDigit(text.charAt(i + 1)) && followsValue(out)) {
                 i = copyIndex(text, i, out);
+                continue;
+            }
+            if ((c == '\'' || c == '"') && adjacentLiteral(out, literalEnd)) {
+                quote = c;
+                i = joinLiteral(out, literalEnd, c, i);
                 continue;
             }
             if (c == '\'' || c == '"') {
@@ -134,6 +142,25 @@ final class JinjaPreprocessor {
         String expected = close.equals("}}") ? "end of print statement" : "end of statement block";
         throw new TemplateError("template error while templating string: unexpected end of template, expected '"
                 + expected + "'. String: " + text);
+    }
+
+    /** True when only blanks were copied since the last string literal closed. */
+    private static boolean adjacentLiteral(StringBuilder out, int literalEnd) {
+        return literalEnd >= 0 && out.substring(literalEnd).isBlank();
+    }
+
+    /**
+     * Continues the previous literal with the one opening at i: with the same quote, the closing quote
+     * and blanks are dropped; with the other quote, the two are joined with `~`. Returns the index after the quote.
+     */
+    private static int joinLiteral(StringBuilder out, int literalEnd, char quote, int i) {
+        if (out.charAt(literalEnd - 1) == quote) {
+            out.setLength(literalEnd - 1);
+        } else {
+            out.setLength(literalEnd);
+            out.append(" ~ ").append(quote);
+        }
+        return i + 1;
     }
 
     private static boolean isNameStart(char c) {

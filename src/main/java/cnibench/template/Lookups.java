@@ -13,6 +13,7 @@ public final class Lookups {
     static {
         PLUGINS.put("env", ValueLookups::env);
         PLUGINS.put("vars", ValueLookups::vars);
+        PLUGINS.put("varnames", ValueLookups::varnames);
         PLUGINS.put("items", ValueLookups::items);
         PLUGINS.put("dict", ValueLookups::dict);
         PLUGINS.put("sequence", ValueLookups::sequence);
@@ -25,6 +26,8 @@ public final class Lookups {
         for (String name : List.copyOf(PLUGINS.keySet())) {
             PLUGINS.put("ansible.builtin." + name, PLUGINS.get(name));
         }
+        PLUGINS.put("community.general.flattened", ValueLookups::flattened);
+        PLUGINS.put("flattened", ValueLookups::flattened);
     }
 
     private Lookups() {

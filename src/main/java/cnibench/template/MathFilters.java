@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** pow, human_readable and human_to_bytes (Ansible's bytes_to_human / human_to_bytes). */
+/** pow, human_readable, human_to_bytes and rekey_on_member (the filters of Ansible's mathstuff). */
 final class MathFilters {
     private static final Map<String, Double> SIZE_RANGES = new LinkedHashMap<>();
     private static final Pattern HUMAN = Pattern.compile("^\\s*(\\d*\\.?\\d*)\\s*([A-Za-z]+)?");
@@ -26,6 +26,33 @@ final class MathFilters {
         c.add("human_readable", (v, a) -> bytesToHuman(((Number) CoreFilters.toFloat(v, 0.0)).doubleValue(),
                 a.flag(0, "isbits", false), a.string(1, "unit", null)));
         c.add("human_to_bytes", (v, a) -> humanToBytes(PyRepr.str(v), a.string(0, "default_unit", null), a.flag(1, "isbits", false)));
+        c.add("rekey_on_member", (v, a) -> rekeyOnMember(v, a.get(0, "key"), a.string(1, "duplicates", "error")));
+    }
+
+    /** A list (or the values of a dict) of dicts, keyed by the value of one member. */
+    private static Map<Object, Object> rekeyOnMember(Object data, Object key, String duplicates) {
+        if (!duplicates.equals("error") && !duplicates.equals("overwrite")) {
+            throw new TemplateError("duplicates parameter to rekey_on_member has unknown value: " + duplicates);
+        }
+        if (!(data instanceof Map<?, ?>) && !(data instanceof java.util.List<?>)) {
+            throw new TemplateError("Type is not a valid list, set, or dict");
+        }
+        Iterable<?> items = data instanceof Map<?, ?> m ? m.values() : (java.util.List<?>) data;
+        Map<Object, Object> out = new LinkedHashMap<>();
+        for (Object item : items) {
+            if (!(item instanceof Map<?, ?> entry)) {
+                throw new TemplateError("List item is not a valid dict");
+            }
+            if (!entry.containsKey(key)) {
+                throw new TemplateError("Key " + PyRepr.str(key) + " was not found");
+            }
+            Object newKey = entry.get(key);
+            if (duplicates.equals("error") && out.containsKey(newKey)) {
+                throw new TemplateError("Key " + PyRepr.str(newKey) + " is not unique, cannot correctly turn into dict");
+            }
+            out.put(newKey, item);
+        }
+        return out;
     }
 
     private static String bytesToHuman(double size, boolean isbits, String unit) {

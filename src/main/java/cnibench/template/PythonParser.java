@@ -16,8 +16,9 @@ import jinjava.de.odysseus.el.tree.impl.ast.AstParameters;
 
 /**
  * Jinjava's expression parser with Jinja2's semantics where they differ: a test may follow a
- * filter chain (`x | default('') is search('a')`, the filter binds tighter), and ==, !=, in,
- * *, % are Python's operators ({@link PythonOperators}).
+ * filter chain (`x | default('') is search('a')`, the filter binds tighter), ==, !=, in,
+ * *, % are Python's operators ({@link PythonOperators}), and a comma inside a dict literal does not
+ * make the parentheses around it a tuple.
  */
 final class PythonParser extends ExtendedParser {
     /** Tokens that may name a test after `is` (Jinjava lexes eq, ne, ... as operators). */
@@ -61,6 +62,43 @@ final class PythonParser extends ExtendedParser {
                 : operator == AstBinary.MOD ? PythonOperators.MOD
                 : operator;
         return super.createAstBinary(left, right, python);
+    }
+
+    /**
+     * Parentheses: a tuple only when a comma stands at their own level. Jinjava's own look-ahead
+     * does not count the braces of a dict literal, so `({'a': 1, 'b': 2} | list)` became a tuple.
+     */
+    @Override
+    protected AstNode nonliteral() throws Scanner.ScanException, ParseException {
+        if (getToken().getSymbol() != Symbol.LPAREN || hasTopLevelComma()) {
+            return super.nonliteral();
+        }
+        consumeToken();
+        AstNode inner = expr(true);
+        consumeToken(Symbol.RPAREN);
+        return createAstNested(inner);
+    }
+
+    private boolean hasTopLevelComma() throws Scanner.ScanException, ParseException {
+        int depth = 0;
+        for (int i = 0; ; i++) {
+            Scanner.Token token = lookahead(i);
+            Symbol symbol = token.getSymbol();
+            boolean open = symbol == Symbol.LPAREN || symbol == Symbol.LBRACK
+                    || (symbol == Symbol.EXTENSION && "{".equals(token.getImage()));
+            boolean close = symbol == Symbol.RPAREN || symbol == Symbol.RBRACK
+                    || (symbol == Symbol.EXTENSION && "}".equals(token.getImage()));
+            if (symbol == Symbol.EOF || (close && depth == 0)) {
+                return false;
+            }
+            if (open) {
+                depth++;
+            } else if (close) {
+                depth--;
+            } else if (symbol == Symbol.COMMA && depth == 0) {
+                return true;
+            }
+        }
     }
 
     /** A filter chain, then the test that may follow it. */

@@ -2,6 +2,7 @@ package cnibench.template;
 
 import com.hubspot.jinjava.interpret.DynamicVariableResolver;
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
+import java.nio.file.Path;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -21,9 +22,24 @@ final class RenderSession implements DynamicVariableResolver {
     private final Set<String> resolving = new LinkedHashSet<>();
     private final Set<Object> nativeTexts = Collections.newSetFromMap(new IdentityHashMap<>());
 
+    private final Path templateFile;
+    private final Map<String, Object> fileVars;
+
     RenderSession(Templar templar, Map<String, Object> vars) {
+        this(templar, vars, null);
+    }
+
+    /** A session rendering a template file: its template_* variables and ansible_managed shadow the task's. */
+    RenderSession(Templar templar, Map<String, Object> vars, Path templateFile) {
         this.templar = templar;
         this.vars = vars;
+        this.templateFile = templateFile;
+        this.fileVars = templateFile == null ? Map.of() : TemplateFileVars.of(templateFile);
+    }
+
+    /** The template file being rendered, or null for a template string. */
+    Path templateFile() {
+        return templateFile;
     }
 
     /** The session of the template being rendered on this thread (for filters and lookups). */
@@ -51,6 +67,9 @@ final class RenderSession implements DynamicVariableResolver {
     public Object apply(String given) {
         String name = given.startsWith(JinjaPreprocessor.RENAMED_PREFIX)
                 ? given.substring(JinjaPreprocessor.RENAMED_PREFIX.length()) : given;
+        if (fileVars.containsKey(name)) {
+            return fileVars.get(name);
+        }
         if (resolved.containsKey(name)) {
             return resolved.get(name);
         }

@@ -169,7 +169,7 @@ public final class Templar {
 
     /** Renders a whole template file (template module, template lookup); keeps its trailing newlines. */
     public String renderFile(Path file, Map<String, Object> vars) {
-        return renderText(readFile(file), new RenderSession(this, vars));
+        return renderText(readFile(file), new RenderSession(this, vars, file));
     }
 
     String renderText(String text, RenderSession session) {

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Lookups computing values: env, vars, items, dict, sequence. */
+/** Lookups computing values: env, vars, varnames, items, flattened, dict, sequence. */
 final class ValueLookups {
     private static final Pattern SHORTCUT = Pattern.compile("^(0[xo]?[0-9a-f]+|\\d+)?-?(0[xo]?[0-9a-f]+|\\d+)(/(\\d+))?(:(.+))?$");
 
@@ -37,6 +37,29 @@ final class ValueLookups {
             out.add(value);
         }
         return out;
+    }
+
+    /** The names of the variables that each regular expression finds (re.search), in order, each once. */
+    static List<Object> varnames(List<Object> terms, Map<String, Object> options, LookupContext context) {
+        java.util.Set<Object> out = new java.util.LinkedHashSet<>();
+        for (Object term : terms) {
+            if (!(term instanceof String regex)) {
+                throw new TemplateError("Invalid setting identifier, \"" + PyRepr.str(term) + "\" is not a string, it is a "
+                        + PyRepr.typeName(term));
+            }
+            Pattern pattern = RegexFilters.compile(regex, 0);
+            for (String name : context.session().rawVars().keySet()) {
+                if (pattern.matcher(name).find()) {
+                    out.add(name);
+                }
+            }
+        }
+        return new ArrayList<>(out);
+    }
+
+    /** community.general.flattened: the terms flattened at every depth. */
+    static List<Object> flattened(List<Object> terms, Map<String, Object> options, LookupContext context) {
+        return CollectionFilters.flatten(terms, -1, false);
     }
 
     static List<Object> items(List<Object> terms, Map<String, Object> options, LookupContext context) {

@@ -3,14 +3,14 @@ package cnibench.e2e;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import cnibench.text.ShellWords;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
  * How a conformance playbook wants to be run, read from comment lines at its top:
- * {@code # args: --tags x -i hosts.ini} (extra command-line arguments) and {@code # runs: 2}
+ * {@code # args: --tags x -i hosts.ini -e '{a: 1}'} (extra command-line arguments, split as a shell does) and {@code # runs: 2}
  * (run twice over the same work_dir; the second run must change nothing).
  */
 record PlaybookHeader(List<String> args, int runs) {
@@ -25,7 +25,7 @@ record PlaybookHeader(List<String> args, int runs) {
                 }
                 String text = line.substring(1).strip();
                 if (text.startsWith("args:")) {
-                    args.addAll(Arrays.asList(text.substring("args:".length()).strip().split("\\s+")));
+                    args.addAll(ShellWords.split(text.substring("args:".length()).strip()));
                 } else if (text.startsWith("runs:")) {
                     runs = Integer.parseInt(text.substring("runs:".length()).strip());
                 }

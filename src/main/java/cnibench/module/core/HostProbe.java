@@ -55,6 +55,11 @@ final class HostProbe {
                 printf '%s\\tbrif\\t' "$n"; for b in "$d"/brif/*; do [ -e "$b" ] && printf '%s ' "${b##*/}"; done; echo
               fi
             done
+            s virt; [ -f /.dockerenv ] && echo dockerenv; [ -f /run/.containerenv ] && echo containerenv
+              [ -e /dev/kvm ] && echo devkvm; tr '\\0' '\\n' < /proc/1/environ 2>/dev/null | grep '^container='
+              grep -h -o -E 'docker|/lxc/|libpod' /proc/1/cgroup 2>/dev/null | sed 's/^/cgroup=/' | sort -u
+              for f in product_name sys_vendor; do read -r v < /sys/class/dmi/id/$f 2>/dev/null && echo "dmi=$v"; done
+            s python; p=$(command -v python3 || command -v python) && echo "$p" && "$p" --version 2>&1
             s env; env -0
             """;
 

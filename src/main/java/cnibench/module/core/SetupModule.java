@@ -25,11 +25,11 @@ import java.util.regex.Pattern;
  */
 public final class SetupModule implements Module {
     private static final Set<String> MIN = Set.of("platform", "distribution", "user", "env", "dns", "pkg_mgr",
-            "service_mgr", "date_time", "cmdline", "lsb", "fips", "apparmor");
+            "service_mgr", "date_time", "cmdline", "lsb", "fips", "apparmor", "python");
     private static final Set<String> ALL = Set.of("platform", "distribution", "user", "env", "dns", "pkg_mgr",
-            "service_mgr", "date_time", "cmdline", "lsb", "fips", "apparmor", "hardware", "network");
+            "service_mgr", "date_time", "cmdline", "lsb", "fips", "apparmor", "hardware", "network", "virtual", "python");
     /** Names Ansible accepts that gather nothing here. */
-    private static final Set<String> ACCEPTED = Set.of("virtual", "ohai", "facter", "caps", "local", "python",
+    private static final Set<String> ACCEPTED = Set.of("ohai", "facter", "caps", "local",
             "selinux", "ssh_pub_keys", "facts");
 
     private static final ModuleSpec SPEC = ModuleSpec.builder("setup").builtin()
@@ -84,6 +84,12 @@ public final class SetupModule implements Module {
         }
         if (collectors.contains("network")) {
             bare.putAll(NetworkFacts.collect(probe));
+        }
+        if (collectors.contains("python")) {
+            bare.putAll(PythonFacts.collect(probe.getOrDefault("python", "")));
+        }
+        if (collectors.contains("virtual")) {
+            bare.putAll(VirtualFacts.collect(probe.getOrDefault("virt", "")));
         }
         List<Pattern> filters = args.strings("filter").stream().map(SetupModule::fnmatch).toList();
         Map<String, Object> facts = new LinkedHashMap<>();

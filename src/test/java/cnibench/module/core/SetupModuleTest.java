@@ -60,7 +60,7 @@ class SetupModuleTest {
     @Test
     void subsetsFollowAnsibleRules() {
         assertEquals(Set.of("platform", "distribution", "user", "env", "dns", "pkg_mgr", "service_mgr", "date_time",
-                        "cmdline", "lsb", "fips", "apparmor"),
+                        "cmdline", "lsb", "fips", "apparmor", "python"),
                 SetupModule.collectors(List.of("!all")));
         assertEquals(Set.of("network"), SetupModule.collectors(List.of("!all", "!min", "network")));
         assertTrue(SetupModule.collectors(List.of("all", "!hardware")).contains("network"));
