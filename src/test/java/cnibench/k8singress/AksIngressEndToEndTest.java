@@ -20,8 +20,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,11 +35,6 @@ import org.junit.jupiter.api.io.TempDir;
 class AksIngressEndToEndTest {
     /** A documentation address (RFC 5737) as the Gateway's public one: nothing connects to it, the k6 stand-in reads the route. */
     private static final String PUBLIC_ADDRESS = "203.0.113.10";
-    private static final Logger MOCK_SERVER_LOG = Logger.getLogger("io.fabric8.mockwebserver");
-
-    static {
-        MOCK_SERVER_LOG.setLevel(Level.WARNING);
-    }
 
     KubernetesMockServer server;
     KubernetesClient client;

@@ -20,8 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,13 +45,6 @@ class IngressPlaybooksEndToEndTest {
     /** The pool install_metallb carves from the stand-in's kind network (127.0.0.0/8): its first address is the Gateway's. */
     private static final Path ANTREA_MANIFEST = ReferenceData.file("antrea-v2.7.0/antrea.yml");
     private static final String POOL = "127.255.255.205-127.255.255.254";
-
-    /** Held so the level stays set: the mock web server logs every request at INFO. */
-    private static final Logger MOCK_SERVER_LOG = Logger.getLogger("io.fabric8.mockwebserver");
-
-    static {
-        MOCK_SERVER_LOG.setLevel(Level.WARNING);
-    }
 
     KubernetesMockServer server;
     KubernetesClient client;
