@@ -17,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
@@ -37,26 +36,14 @@ import org.junit.jupiter.api.io.TempDir;
 @EnableKubernetesMockClient(crud = true, https = false)
 class AksEgressEndToEndTest {
     private static final int REPEATS = 1;
-    private static final List<String> AKS_NODES = List.of("aks-nodepool1-31245678-vmss000000", "aks-nodepool1-31245678-vmss000001");
-    private static final String SUBSCRIPTION = "00000000-1111-2222-3333-444444444444";
-    private static final String CLUSTER = "/resourcegroups/cnibench/providers/Microsoft.ContainerService/managedClusters/cnibench";
+    private static final List<String> AKS_NODES = AksArm.NODES;
+    private static final String SUBSCRIPTION = AksArm.SUBSCRIPTION;
+    private static final String CLUSTER = AksArm.CLUSTER;
     private static final Logger MOCK_SERVER_LOG = Logger.getLogger("io.fabric8.mockwebserver");
 
     static {
         MOCK_SERVER_LOG.setLevel(Level.WARNING);
     }
-
-    /** Azure CLI's answer to `az account get-access-token`, the token being the stub's. */
-    private static final String AZ = """
-            #!/bin/sh
-            echo "az $*" >> "$STANDIN_DIR/log"
-            case "$1 $2" in
-              "account get-access-token")
-                echo '{"accessToken": "%s", "expiresOn": "2099-01-01 00:00:00.000000", "expires_on": 4070908800,
-                  "subscription": "%s", "tenant": "tenant", "tokenType": "Bearer"}' ;;
-              *) echo "ERROR: stand-in az does not do: $*" >&2; exit 1 ;;
-            esac
-            """.formatted(ArmStub.SECRET, SUBSCRIPTION);
 
     KubernetesMockServer server;
     KubernetesClient client;
@@ -67,6 +54,7 @@ class AksEgressEndToEndTest {
     @TempDir
     Path results;
 
+    private AksArm aks;
     private ArmStub arm;
     private StandIns standIns;
     private Map<String, String> env;
@@ -79,16 +67,15 @@ class AksEgressEndToEndTest {
             server.expect().get().withPath("/api/v1/namespaces/egress-bench/pods/iperf-client-" + path + "-1/log?pretty=false")
                     .andReturn(200, clientPodLog).always();
         }
-        arm = new ArmStub().kubernetesServer(client.getConfiguration().getMasterUrl());
-        standIns = StandIns.install(tools, Map.of("az", AZ), List.of("az"));
-        env = new HashMap<>(Map.of("AZURE_SUBSCRIPTION_ID", SUBSCRIPTION, "AZURE_CLOUD_ENVIRONMENT", arm.url(),
-                "CNIBENCH_AZURE_CA_FILE", arm.writeCa(tools.resolve("arm-ca.pem")).toString(),
-                "AZURE_TOKEN_CREDENTIALS", "AzureCliCredential"));
+        aks = new AksArm(client.getConfiguration().getMasterUrl(), tools);
+        arm = aks.stub();
+        standIns = StandIns.install(tools, Map.of("az", AksArm.AZ), List.of("az"));
+        env = aks.environment();
     }
 
     @AfterEach
     void stop() throws IOException {
-        arm.close();
+        aks.close();
     }
 
     @Test
@@ -101,8 +88,7 @@ class AksEgressEndToEndTest {
                     args(List.of("-vvv", "-e", "prometheus_service_port=" + prometheus.port())), standIns, env, results);
 
             assertEquals(0, run.exitCode(), run.output());
-            assertEquals(List.of("PUT /resourcegroups/cnibench", "PUT " + CLUSTER, "POST " + CLUSTER + "/listClusterAdminCredential",
-                    "DELETE " + CLUSTER, "DELETE /resourcegroups/cnibench"), changes(), arm.requests().toString());
+            assertEquals(AksArm.createdAndDeleted(), aks.changes(), arm.requests().toString());
             Map<String, Object> properties = properties();
             assertEquals(Map.of("networkPlugin", "none", "loadBalancerSku", "standard"), properties.get("networkProfile"));
             assertEquals(List.of(Map.of("name", "nodepool1", "count", 2, "vmSize", "Standard_A2_v2", "mode", "System",
@@ -151,7 +137,7 @@ class AksEgressEndToEndTest {
 
     @Test
     void ciliumOnAksInstallsWithTheBringYourOwnCniValues() throws Exception {
-        standIns = StandIns.install(tools, Map.of("az", AZ, "helm", MockClusterScripts.BY_TOOL.get("helm")), List.of("az", "helm"));
+        standIns = StandIns.install(tools, Map.of("az", AksArm.AZ, "helm", MockClusterScripts.BY_TOOL.get("helm")), List.of("az", "helm"));
         try (FakeCluster cluster = new FakeCluster(client, standIns, List.<String[]>of(new String[] {"cilium.io/v2", "CiliumEgressGatewayPolicy"}),
                 AKS_NODES);
              FakePrometheus prometheus = new FakePrometheus(EgressRunner.FIXTURES, AKS_NODES.size())) {
@@ -186,7 +172,7 @@ class AksEgressEndToEndTest {
                     + "lacks Microsoft.ContainerService/managedClusters/write in subscription " + SUBSCRIPTION
                     + " (403 AuthorizationFailed); grant it a role that allows it (e.g. Contributor) or use another subscription\""),
                     run.output());
-            assertEquals(List.of("PUT /resourcegroups/cnibench", "PUT " + CLUSTER, "DELETE /resourcegroups/cnibench"), changes(),
+            assertEquals(List.of("PUT /resourcegroups/cnibench", "PUT " + CLUSTER, "DELETE /resourcegroups/cnibench"), aks.changes(),
                     "the refused PUT, then the teardown deleted the group");
         }
     }
@@ -210,19 +196,13 @@ class AksEgressEndToEndTest {
     }
 
     private List<String> args(List<String> more) throws IOException {
-        Path sshKey = Files.writeString(tools.resolve("id_rsa.pub"), "ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQC7 cnibench@test\n");
-        List<String> args = new ArrayList<>(List.of("-e", "repeats=" + REPEATS, "-e", "iperf_duration=1", "-e", "iperf_omit=0",
+        List<String> args = new ArrayList<>(aks.clusterArgs());
+        args.addAll(List.of("-e", "repeats=" + REPEATS, "-e", "iperf_duration=1", "-e", "iperf_omit=0",
                 "-e", "iperf_server_port=" + freePort(), "-e", "iperf_server_address=127.0.0.1",
-                "-e", "aks_ssh_public_key_file=" + sshKey, "-e", "antrea_manifest_path=" + ReferenceData.file("antrea-v2.7.0/antrea.yml"),
+                "-e", "antrea_manifest_path=" + ReferenceData.file("antrea-v2.7.0/antrea.yml"),
                 "-e", "k8s_wait_sleep=1", "-e", "iperf_poll_delay=1", "-e", "monitoring_poll_delay=1"));
         args.addAll(more);
         return args;
-    }
-
-    /** Every request that changes something (no reads, no polls), its path from the resource group on. */
-    private List<String> changes() {
-        return arm.requests().stream().filter(r -> !r.startsWith("GET "))
-                .map(r -> r.replace("/subscriptions/" + SUBSCRIPTION, "").replace("/resourceGroups/", "/resourcegroups/")).toList();
     }
 
     @SuppressWarnings("unchecked")

@@ -30,7 +30,7 @@ public final class EgressRunner {
     }
 
     /** The same with another of the project's inventories (inventory/azure). */
-    static Outcome play(String playbook, String inventory, List<String> args, StandIns standIns, Map<String, String> env,
+    public static Outcome play(String playbook, String inventory, List<String> args, StandIns standIns, Map<String, String> env,
                         Path results) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(PROJECT.resolve("runner").toString(), "play", playbook,
                 "-i", PROJECT.resolve(inventory).toString()));

@@ -1,5 +1,6 @@
 package cnibench.k8singress;
 
+import cnibench.k8segress.AksArm;
 import cnibench.k8segress.FakeCluster;
 import cnibench.module.kubernetes.StandIns;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -26,7 +27,8 @@ import java.util.concurrent.TimeUnit;
  * <li>NGINX Gateway Fabric's controller Deployment once Helm has installed the ngf release;</li>
  * <li>the analyzer's pod (its log is what the mirror counts), once its Deployment exists;</li>
  * <li>the Gateway controller: a Gateway gets Accepted and Programmed for its generation and, as MetalLB would
- * give its LoadBalancer Service, the first address of the IPAddressPool;</li>
+ * give its LoadBalancer Service, the first address of the IPAddressPool (on AKS, {@link #onAks}: the public address
+ * Azure's load balancer would give it, with no MetalLB);</li>
  * <li>the route controller: each new generation of an HTTPRoute gets Accepted and ResolvedRefs (False when a
  * backend Service does not exist) for that generation, and its weights and mirror percent are written to
  * $STANDIN_DIR/route-weights first, where the k6 stand-in reads the split the data plane would make.</li>
@@ -39,15 +41,28 @@ final class IngressControllers implements AutoCloseable {
     private final KubernetesClient client;
     private final StandIns standIns;
     private final FakeCluster cluster;
+    /** The Gateway's address on AKS; null on kind, where it comes from MetalLB's pool. */
+    private final String cloudAddress;
     private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor();
     private final Map<String, Long> routeGenerationsSeen = new ConcurrentHashMap<>();
     private final List<String> routeWeightsSeen = new ArrayList<>();
     private volatile Throwable failure;
 
+    /** On kind: its nodes, and the Gateway's address from MetalLB's pool. */
     IngressControllers(KubernetesClient client, StandIns standIns) {
+        this(client, standIns, new FakeCluster(client, standIns, List.of()), null);
+    }
+
+    /** On AKS: its nodes, and the Gateway gets publicAddress as soon as it exists. */
+    static IngressControllers onAks(KubernetesClient client, StandIns standIns, String publicAddress) {
+        return new IngressControllers(client, standIns, new FakeCluster(client, standIns, List.of(), AksArm.NODES), publicAddress);
+    }
+
+    private IngressControllers(KubernetesClient client, StandIns standIns, FakeCluster cluster, String cloudAddress) {
         this.client = client;
         this.standIns = standIns;
-        this.cluster = new FakeCluster(client, standIns, List.of());
+        this.cluster = cluster;
+        this.cloudAddress = cloudAddress;
         loop.scheduleWithFixedDelay(this::step, 0, 100, TimeUnit.MILLISECONDS);
     }
 
@@ -100,17 +115,26 @@ final class IngressControllers implements AutoCloseable {
         if (gateway.getAdditionalProperties().get("status") instanceof Map<?, ?> status && status.get("addresses") != null) {
             return;
         }
-        GenericKubernetesResource pool = client.genericKubernetesResources("metallb.io/v1beta1", "IPAddressPool")
-                .inNamespace("metallb-system").withName("kind-pool").get();
-        if (pool == null) {
+        String address = cloudAddress != null ? cloudAddress : metalLbAddress();
+        if (address == null) {
             return;
         }
-        String range = (String) ((List<?>) ((Map<?, ?>) pool.getAdditionalProperties().get("spec")).get("addresses")).get(0);
         Map<String, Object> newStatus = new LinkedHashMap<>();
-        newStatus.put("addresses", List.of(Map.of("type", "IPAddress", "value", range.split("[-/]")[0])));
+        newStatus.put("addresses", List.of(Map.of("type", "IPAddress", "value", address)));
         newStatus.put("conditions", List.of(condition("Accepted", "True", generation), condition("Programmed", "True", generation)));
         gateway.getAdditionalProperties().put("status", newStatus);
         client.genericKubernetesResources(GATEWAY_API, "Gateway").resource(gateway).updateStatus();
+    }
+
+    /** The first address of MetalLB's pool, null while there is none. */
+    private String metalLbAddress() {
+        GenericKubernetesResource pool = client.genericKubernetesResources("metallb.io/v1beta1", "IPAddressPool")
+                .inNamespace("metallb-system").withName("kind-pool").get();
+        if (pool == null) {
+            return null;
+        }
+        String range = (String) ((List<?>) ((Map<?, ?>) pool.getAdditionalProperties().get("spec")).get("addresses")).get(0);
+        return range.split("[-/]")[0];
     }
 
     private synchronized void route(GenericKubernetesResource route) throws IOException {

@@ -16,13 +16,10 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,13 +46,6 @@ class IngressPlaybooksEndToEndTest {
     private static final Path ANTREA_MANIFEST = ReferenceData.file("antrea-v2.7.0/antrea.yml");
     private static final String POOL = "127.255.255.205-127.255.255.254";
 
-    /** Held so the level stays set: the mock web server logs every request at INFO. */
-    private static final Logger MOCK_SERVER_LOG = Logger.getLogger("io.fabric8.mockwebserver");
-
-    static {
-        MOCK_SERVER_LOG.setLevel(Level.WARNING);
-    }
-
     KubernetesMockServer server;
     KubernetesClient client;
 
@@ -67,16 +57,7 @@ class IngressPlaybooksEndToEndTest {
 
     @BeforeEach
     void serveTheAnalyzersLog() {
-        server.expect().get().withPath("/api/v1/namespaces/" + IngressRun.NAMESPACE + "/pods/" + IngressControllers.ANALYZER_POD
-                + "/log?pretty=false").andReply(200, request -> {
-                    try {
-                        Path log = tools.resolve("analyzer.log");
-                        return "/docker-entrypoint.sh: Configuration complete; ready for start up\n-\n"
-                                + (Files.exists(log) ? Files.readString(log) : "");
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                }).always();
+        IngressRun.serveTheAnalyzersLog(server, tools);
     }
 
     @Test
@@ -85,7 +66,7 @@ class IngressPlaybooksEndToEndTest {
             assertKindClusterOfListing9(standIns, false);
             assertTrue(standIns.log().contains("helm upgrade --install --reset-values ngf oci://ghcr.io/nginx/charts/nginx-gateway-fabric "
                     + "--namespace nginx-gateway --version 2.6.7 --create-namespace --values "), standIns.log());
-            assertEquals(List.<Object>of(Map.of("nginx", Map.of("service", Map.of("type", "LoadBalancer")))), helmValues(standIns));
+            assertEquals(List.<Object>of(Map.of("nginx", Map.of("service", Map.of("type", "LoadBalancer")))), IngressRun.helmValues(standIns));
             assertNotNull(client.apps().deployments().inNamespace("kube-system").withName("antrea-controller").get(),
                     "the Antrea manifest was applied");
             assertGatewayObjects("nginx", "gateway.nginx.org/nginx-gateway-controller");
@@ -100,7 +81,7 @@ class IngressPlaybooksEndToEndTest {
                     + "--version 1.20.1 --repo https://helm.cilium.io/ --values "), standIns.log());
             assertEquals(List.<Object>of(Map.of("kubeProxyReplacement", true, "k8sServiceHost", "cnibench-control-plane",
                     "k8sServicePort", 6443, "bpf", Map.of("masquerade", true), "egressGateway", Map.of("enabled", false),
-                    "ipam", Map.of("mode", "kubernetes"), "gatewayAPI", Map.of("enabled", true))), helmValues(standIns));
+                    "ipam", Map.of("mode", "kubernetes"), "gatewayAPI", Map.of("enabled", true))), IngressRun.helmValues(standIns));
             assertTrue(run.output().indexOf("TASK [install_gateway_api_crds : Apply the Gateway API CRDs]")
                     < run.output().indexOf("TASK [install_cilium : "), "the Gateway API CRDs go in before Cilium:\n" + run.output());
             assertGatewayObjects("cilium", "io.cilium/gateway-controller");
@@ -294,10 +275,6 @@ class IngressPlaybooksEndToEndTest {
         String html = Files.readString(comparison);
         String label = run.getParent().getFileName() + " " + run.getFileName();
         assertTrue(html.contains("<th>ingress-lab 20261201T100000Z</th><th>" + label + "</th>"), "both runs in one table:\n" + html);
-    }
-
-    private static List<Object> helmValues(StandIns standIns) throws IOException {
-        return standIns.kept("helm-values").stream().map(v -> new Load(LoadSettings.builder().build()).loadFromString(v)).toList();
     }
 
     private static void assertKindClusterOfListing9(StandIns standIns, boolean withoutKubeProxy) throws IOException {

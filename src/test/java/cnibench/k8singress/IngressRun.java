@@ -1,15 +1,23 @@
 package cnibench.k8singress;
 
+import cnibench.k8segress.AksArm;
 import cnibench.k8segress.EgressRunner;
 import cnibench.k8segress.MockClusterScripts;
 import cnibench.module.kubernetes.ReferenceData;
 import cnibench.module.kubernetes.StandIns;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /**
  * Runs ingress-antrea.yml or ingress-cilium.yml through ./runner with the local inventory (the egress tests'
@@ -57,17 +65,58 @@ final class IngressRun {
             cp "$K6_SUMMARY" "$summary"
             """;
 
+    /**
+     * Held so the level stays set: the mock web server logs every request at INFO. Set when a test first uses this
+     * class, which every ingress end-to-end test does in its @BeforeEach ({@link #serveTheAnalyzersLog}).
+     */
+    private static final Logger MOCK_SERVER_LOG = Logger.getLogger("io.fabric8.mockwebserver");
+
+    static {
+        MOCK_SERVER_LOG.setLevel(Level.WARNING);
+    }
+
     private IngressRun() {
     }
 
+    /** The stand-ins of the named tools among kind, helm, docker, k6 and az (AKS's sign-in, {@link AksArm#AZ}). */
     static StandIns standIns(Path dir, List<String> tools) throws IOException {
         Map<String, String> scripts = new HashMap<>(MockClusterScripts.BY_TOOL);
         scripts.put("k6", K6);
+        scripts.put("az", AksArm.AZ);
         return StandIns.install(dir, scripts, tools);
+    }
+
+    /**
+     * The analyzer's log as the mock API server serves it: nginx's start-up lines, then the request numbers the k6
+     * stand-in mirrored (dir/analyzer.log).
+     */
+    static void serveTheAnalyzersLog(KubernetesMockServer server, Path dir) {
+        server.expect().get().withPath("/api/v1/namespaces/" + NAMESPACE + "/pods/" + IngressControllers.ANALYZER_POD
+                + "/log?pretty=false").andReply(200, request -> {
+                    try {
+                        Path log = dir.resolve("analyzer.log");
+                        return "/docker-entrypoint.sh: Configuration complete; ready for start up\n-\n"
+                                + (Files.exists(log) ? Files.readString(log) : "");
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }).always();
+    }
+
+    /** The values files helm was given, in order, as YAML. */
+    static List<Object> helmValues(StandIns standIns) throws IOException {
+        return standIns.kept("helm-values").stream().map(v -> new Load(LoadSettings.builder().build()).loadFromString(v)).toList();
     }
 
     static EgressRunner.Outcome play(String playbook, List<String> more, StandIns standIns, String mockUrl, String prometheusUrl,
                                      Map<String, String> env, Path results) throws IOException, InterruptedException {
+        return play(playbook, "inventory/local", more, standIns, mockUrl, prometheusUrl, env, results);
+    }
+
+    /** The same with another of the project's inventories (inventory/azure). */
+    static EgressRunner.Outcome play(String playbook, String inventory, List<String> more, StandIns standIns, String mockUrl,
+                                     String prometheusUrl, Map<String, String> env, Path results)
+            throws IOException, InterruptedException {
         String crds = String.join(", ", GATEWAY_API_CRDS.stream()
                 .map(c -> "\"" + ReferenceData.file("gateway-api-v1.6.1/" + c + "-crd.yaml") + "\"").toList());
         List<String> args = new ArrayList<>(List.of("-e", "{\"gateway_api_crd_files\": [" + crds + "]}",
@@ -78,6 +127,6 @@ final class IngressRun {
         Map<String, String> environment = new HashMap<>(env);
         environment.put("MOCK_URL", mockUrl);
         environment.put("K6_SUMMARY", EgressRunner.PROJECT.resolve("src/test/resources/k8singress/k6-summary.json").toString());
-        return EgressRunner.play(playbook, args, standIns, environment, results);
+        return EgressRunner.play(playbook, inventory, args, standIns, environment, results);
     }
 }
