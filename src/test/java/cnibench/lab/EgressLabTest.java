@@ -50,7 +50,7 @@ class EgressLabTest {
     @Test
     void measuresBothPathsThroughTheRealGateway() throws Exception {
         LabRun run = LabRun.play(results, "iperf_duration=2", "repeats=2");
-        assertEquals(0, run.exitCode(), run.output());
+        assertEquals(0, run.exitCode(), run.diagnosis());
         Path dir = run.runDir();
 
         List<Map<String, String>> iperf = CsvFiles.read(dir.resolve("iperf.csv"));
@@ -100,7 +100,7 @@ class EgressLabTest {
     @Test
     void anUnreachableIperf3ServerStopsTheRunWithAClearMessage() throws Exception {
         LabRun run = LabRun.play(results, "iperf_duration=1", "repeats=1", "iperf_server=172.30.0.99");
-        assertEquals(2, run.exitCode(), run.output());
+        assertEquals(2, run.exitCode(), run.diagnosis());
         assertTrue(run.output().contains("The iperf3 server 172.30.0.99:5201 cannot be reached from the pod"), run.output());
         assertTrue(run.output().contains("TASK [lab_teardown : Tear the lab down]")
                 || run.output().contains("lab_teardown"), run.output());
@@ -112,7 +112,7 @@ class EgressLabTest {
         LabMachine.run("ip", "netns", "add", LabMachine.NETNS_PREFIX + "from-an-older-lab");
         new ProcessBuilder("ip", "netns", "exec", LabMachine.NETNS_PREFIX + "worker", "sleep", "600").start();
         LabRun run = LabRun.play(results, "iperf_duration=1", "repeats=1");
-        assertEquals(0, run.exitCode(), run.output());
+        assertEquals(0, run.exitCode(), run.diagnosis());
         assertTrue(run.output().contains("(item=" + LabMachine.NETNS_PREFIX + "from-an-older-lab)"), run.output());
         assertEquals(List.of(), LabMachine.processesMatching("sleep 600"));
     }
@@ -121,7 +121,7 @@ class EgressLabTest {
     void prometheusThatCannotListenStopsTheRunWithAClearMessage() throws Exception {
         try (ServerSocket taken = new ServerSocket(Integer.parseInt(PROMETHEUS_PORT), 1, InetAddress.getLoopbackAddress())) {
             LabRun run = LabRun.play(results, "iperf_duration=1", "repeats=1");
-            assertEquals(2, run.exitCode(), run.output());
+            assertEquals(2, run.exitCode(), run.diagnosis());
             assertTrue(run.output().contains("cannot listen on 127.0.0.1:" + PROMETHEUS_PORT + ": another program holds the port"),
                     run.output());
         }
@@ -130,7 +130,7 @@ class EgressLabTest {
     @Test
     void prometheusThatDoesNotStartStopsTheRunWithItsOwnError() throws Exception {
         LabRun run = LabRun.play(results, "iperf_duration=1", "repeats=1", "{\"prometheus_extra_args\": [\"--no-such-flag\"]}");
-        assertEquals(2, run.exitCode(), run.output());
+        assertEquals(2, run.exitCode(), run.diagnosis());
         assertTrue(run.output().contains("Prometheus did not start on 127.0.0.1:" + PROMETHEUS_PORT), run.output());
         assertTrue(run.output().contains("no-such-flag"), run.output());
         assertNotEquals(-1, run.output().indexOf("PLAY RECAP"));

@@ -47,7 +47,7 @@ class IngressLabTest {
     @Test
     void measuresEveryCanaryStageTheChangesAndTheMirror() throws Exception {
         LabRun run = LabRun.play("ingress-lab", results, SHORT);
-        assertEquals(0, run.exitCode(), run.output());
+        assertEquals(0, run.exitCode(), run.diagnosis());
         Path dir = run.runDir();
 
         List<Map<String, String>> stages = CsvFiles.read(dir.resolve("stages.csv"));
@@ -101,7 +101,7 @@ class IngressLabTest {
         CompletableFuture<Void> killer = CompletableFuture.runAsync(this::stopTheCanaryOnceTheFirstStageIsMeasured);
         LabRun run = LabRun.play("ingress-lab", results, SHORT);
         killer.get(1, TimeUnit.MINUTES);
-        assertEquals(2, run.exitCode(), run.output());
+        assertEquals(2, run.exitCode(), run.diagnosis());
         assertTrue(run.output().contains("the gateway's split is not the route's"), run.output());
         List<Map<String, String>> stages = CsvFiles.read(run.runDir().resolve("stages.csv"));
         assertTrue(stages.stream().anyMatch(r -> Long.parseLong(r.get("errors")) > 0), "no errors counted: " + stages);
@@ -111,7 +111,7 @@ class IngressLabTest {
     @Test
     void aConfigurationNginxRefusesStopsTheRunWithItsReasonAndTearsDown() throws Exception {
         LabRun run = LabRun.play("ingress-lab", results, "gateway_workers=bogus");
-        assertEquals(2, run.exitCode(), run.output());
+        assertEquals(2, run.exitCode(), run.diagnosis());
         assertTrue(run.output().contains("nginx refused the gateway configuration rendered from"), run.output());
         assertTrue(run.output().contains("): \\\"worker_processes\\\" directive invalid value in "), run.output());
         assertTrue(run.output().contains("lab_teardown : Check that no namespace of the lab is left"), run.output());
@@ -124,7 +124,7 @@ class IngressLabTest {
         Files.setPosixFilePermissions(k6, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
         LabRun run = LabRun.play("ingress-lab", results, Map.of("PATH", tools + ":" + System.getenv("PATH")),
                 "load_tool=k6", "stage_duration=2", "{\"canary_stages\": [0, 50, 100]}");
-        assertEquals(0, run.exitCode(), run.output());
+        assertEquals(0, run.exitCode(), run.diagnosis());
         Path dir = run.runDir();
         String script = Files.readString(dir.resolve("k6/stage-1.js"));
         assertTrue(script.contains("http.get('http://172.31.0.2:80/', { headers: { Host: 'canary.lab.test' } })"), script);

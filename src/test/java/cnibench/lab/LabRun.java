@@ -52,6 +52,15 @@ record LabRun(int exitCode, String output, Path resultsRoot, String playbook) {
         return new LabRun(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8), resultsRoot, playbook);
     }
 
+    /**
+     * The output with its failed tasks' lines first: a CI log keeps only the start and the end of a long message, and
+     * the reason a run failed sits in its middle.
+     */
+    String diagnosis() {
+        List<String> failures = output.lines().filter(l -> l.startsWith("fatal: ") || l.startsWith("failed: ")).toList();
+        return "failed: " + (failures.isEmpty() ? "(no task failed)" : String.join("\n", failures)) + "\n" + output;
+    }
+
     /** results/<playbook>/<UTC timestamp>/ of this run. */
     Path runDir() throws IOException {
         try (Stream<Path> dirs = Files.list(resultsRoot.resolve(playbook))) {
