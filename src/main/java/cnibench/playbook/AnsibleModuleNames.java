@@ -1,11 +1,12 @@
 package cnibench.playbook;
 
+import cnibench.module.spi.ModuleSpec;
 import java.util.Set;
 
 /**
  * Names that ansible-playbook 2.14 resolves to a module even when cnibench has none: the
  * ansible.builtin modules, the short names its routing table sends to ansible.posix and
- * community.general, and any collection's FQCN. A task naming one of them is someone else's
+ * community.general, and any collection's FQCN but cnibench's own. A task naming one of them is someone else's
  * content that Ansible would load, so it fails only when it runs; any other unknown name is an
  * error at load time, as in Ansible.
  */
@@ -33,7 +34,8 @@ final class AnsibleModuleNames {
         if (parts.length == 1) {
             return BUILTIN.contains(action) || ROUTED.contains(action);
         }
-        if (parts.length < 3) {
+        if (parts.length < 3 || parts[0].equals(ModuleSpec.OWN_NAMESPACE)) {
+            // cnibench's own modules have one FQCN each; no other collection by that namespace exists
             return false;
         }
         boolean core = parts[0].equals("ansible") && (parts[1].equals("builtin") || parts[1].equals("legacy"));

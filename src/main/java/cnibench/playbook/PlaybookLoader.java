@@ -4,6 +4,7 @@ import cnibench.module.spi.ArgumentException;
 import cnibench.module.spi.ArgumentValidator;
 import cnibench.module.spi.Module;
 import cnibench.module.spi.ModuleRegistry;
+import cnibench.module.spi.ModuleSpec;
 import cnibench.source.Position;
 import cnibench.source.Positioned;
 import cnibench.source.SourceError;
@@ -333,8 +334,10 @@ public final class PlaybookLoader {
                     + "); a task that uses it fails when it runs");
         } else if (module == null && !Actions.isExecutorAction(action)) {
             String hint = modules.closest(action);
+            String own = action.startsWith(ModuleSpec.OWN_NAMESPACE + ".") ? " cnibench's own modules are named "
+                    + ModuleSpec.OWN_COLLECTION + ".<name> or <name>." : "";
             throw new SourceError("couldn't resolve module/action '" + action + "'. This often indicates a misspelling, "
-                    + "missing collection, or incorrect module path." + (hint == null ? "" : " Did you mean '" + hint + "'?"), actionAt);
+                    + "missing collection, or incorrect module path." + own + (hint == null ? "" : " Did you mean '" + hint + "'?"), actionAt);
         }
         String shortName = module != null ? module.spec().name() : action.substring(action.lastIndexOf('.') + 1);
         boolean freeForm = (module != null && module.spec().freeForm()) || Actions.FREE_FORM.contains(shortName);

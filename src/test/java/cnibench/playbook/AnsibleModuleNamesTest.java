@@ -20,5 +20,6 @@ class AnsibleModuleNamesTest {
         assertFalse(AnsibleModuleNames.known("debgu"));
         assertFalse(AnsibleModuleNames.known("ansible.builtin.no_such_module"));
         assertFalse(AnsibleModuleNames.known("foo.bar"));
+        assertFalse(AnsibleModuleNames.known("cnibench.kubernetes.k8s_exec"), "our namespace is no one else's collection");
     }
 }

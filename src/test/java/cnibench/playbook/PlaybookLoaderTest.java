@@ -41,6 +41,7 @@ class PlaybookLoaderTest {
         "no-module.yml    | 3 | no module/action detected in task.",
         "two-modules.yml  | 4 | conflicting action statements: debug, command",
         "misspelt.yml     | 3 | couldn't resolve module/action 'debgu'",
+        "foreign-own-fqcn.yml | 3 | cnibench's own modules are named cnibench.bench.<name> or <name>.",
         "bad-arg.yml      | 5 | Unsupported parameters for (debug) module: colour",
         "bad-type.yml     | 5 | value of state must be one of",
         "missing-role.yml | 3 | the role 'nosuchrole' was not found",
@@ -60,5 +61,16 @@ class PlaybookLoaderTest {
     void misspeltModuleGetsASuggestion() {
         SourceError e = assertThrows(SourceError.class, () -> loader.load(DIR.resolve("misspelt.yml")));
         assertTrue(e.getMessage().contains("Did you mean 'debug'?"), e.getMessage());
+    }
+
+    @Test
+    void ownModulesAnswerToTheirShortNameAndOneFqcnOnly() {
+        ModuleRegistry registry = ModuleRegistry.load();
+        for (String name : List.of("iperf3", "k6", "http_load", "prometheus_query", "report", "kind_cluster",
+                "azure_rm_aks_kubeconfig")) {
+            assertEquals(List.of(name, "cnibench.bench." + name), registry.find(name).orElseThrow().spec().names());
+        }
+        SourceError e = assertThrows(SourceError.class, () -> loader.load(DIR.resolve("foreign-own-fqcn.yml")));
+        assertTrue(e.getMessage().contains("Did you mean 'cnibench.bench.iperf3'?"), e.getMessage());
     }
 }

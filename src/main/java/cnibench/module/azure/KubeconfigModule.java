@@ -17,7 +17,7 @@ import java.nio.file.Path;
  */
 public final class KubeconfigModule implements Module {
     private static final ModuleSpec SPEC = AzureArgs.common(ModuleSpec.builder("azure_rm_aks_kubeconfig")
-            .alias("cnibench.azure_rm_aks_kubeconfig")
+            .own()
             .description("Write the kubeconfig of an AKS cluster to dest (mode 0600); the result holds only its path.")
             .arg(ArgSpec.of("name", ArgType.STR, "Name of the cluster.").asRequired())
             .arg(ArgSpec.of("resource_group", ArgType.STR, "Resource group of the cluster.").asRequired())

@@ -35,7 +35,7 @@ public final class HttpLoadModule implements Module {
     private static final String DEFAULT_MIRROR_HEADER = "X-Cnibench-Request";
 
     private static final ModuleSpec SPEC = ModuleSpec.builder("http_load")
-            .alias("cnibench.bench.http_load")
+            .own()
             .description("Sends HTTP/1.1 load over keep-alive connections from the task's host: constant concurrency, or a "
                     + "constant arrival rate with latency measured from each request's due time (no coordinated omission). "
                     + "Counts responses per label (a regex over the body: which backend answered) with Wilson 95 % intervals, "

@@ -29,7 +29,7 @@ public final class Iperf3Module implements Module {
     private static final ObjectMapper JSON = Json.MAPPER;
 
     private static final ModuleSpec SPEC = ModuleSpec.builder("iperf3")
-            .alias("cnibench.bench.iperf3")
+            .own()
             .description("Runs an iperf3 client or server on the target and parses iperf3's JSON into summary and intervals.")
             .arg(ArgSpec.of("mode", ArgType.STR, "Run the client or a server.").choices("client", "server").defaultValue("client"))
             .arg(ArgSpec.of("server", ArgType.STR, "Host the client connects to.").aliases("host"))

@@ -33,7 +33,7 @@ public final class K6Module implements Module {
     private static final Pattern SECONDS = Pattern.compile("(\\d+)s?");
 
     private static final ModuleSpec SPEC = ModuleSpec.builder("k6")
-            .alias("cnibench.bench.k6")
+            .own()
             .description("Runs a k6 load test from a templated script and returns its summary (requests, failures, latency) "
                     + "and, with count, how many responses each backend gave.")
             .arg(ArgSpec.of("src", ArgType.STR, "The k6 script, a Jinja template (looked up as the template module's src).")

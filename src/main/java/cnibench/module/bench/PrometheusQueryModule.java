@@ -24,7 +24,7 @@ import java.util.TreeSet;
 public final class PrometheusQueryModule implements Module {
     private static final long POLL_MILLIS = 100;
     private static final ModuleSpec SPEC = ModuleSpec.builder("prometheus_query")
-            .alias("cnibench.bench.prometheus_query")
+            .own()
             .description("Queries Prometheus's HTTP API; range queries give one row per sample for CSV files.")
             .arg(ArgSpec.of("url", ArgType.STR, "Prometheus base URL, e.g. http://127.0.0.1:9090.").asRequired())
             .arg(ArgSpec.of("query", ArgType.STR, "The PromQL expression.").asRequired())

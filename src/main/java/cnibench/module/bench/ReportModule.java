@@ -18,7 +18,7 @@ import java.util.List;
 /** Writes a run directory's report.html (optionally compared with other runs) and the tidy CSV it derives: summary.csv or transitions.csv. */
 public final class ReportModule implements Module {
     private static final ModuleSpec SPEC = ModuleSpec.builder("report")
-            .alias("cnibench.bench.report")
+            .own()
             .description("Writes a run directory's report.html with charts: for egress (iperf.csv) also summary.csv, for ingress "
                     + "(stages.csv) also transitions.csv, and the stages whose configured canary share lies outside the observed "
                     + "95% interval as outside_interval and warnings.")

@@ -17,7 +17,7 @@ import java.util.List;
 /** kind_cluster (cnibench): creates or deletes a kind cluster through the kind command. */
 public final class KindClusterModule implements Module {
     private static final ModuleSpec SPEC = ModuleSpec.builder("kind_cluster")
-            .alias("cnibench.kind_cluster")
+            .own()
             .description("Create or delete a kind (Kubernetes in Docker) cluster; needs kind and docker on the host")
             .arg(ArgSpec.of("name", ArgType.STR, "Cluster name").defaultValue("kind"))
             .arg(ArgSpec.of("config", ArgType.DICT, "kind Cluster configuration, written to a temporary file"))

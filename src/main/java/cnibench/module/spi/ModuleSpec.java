@@ -17,6 +17,11 @@ public record ModuleSpec(String name, List<String> aliases, String description, 
                          boolean supportsCheckMode, boolean supportsDiff, String examples,
                          boolean acceptsAnyArgument) {
 
+    /** The namespace of cnibench's own modules: any FQCN in it but theirs is a mistake, not another collection. */
+    public static final String OWN_NAMESPACE = "cnibench";
+    /** The one collection those modules (not Ansible's, not a collection's they mirror) are named in. */
+    public static final String OWN_COLLECTION = OWN_NAMESPACE + ".bench";
+
     public static Builder builder(String name) {
         return new Builder(name);
     }
@@ -64,6 +69,12 @@ public record ModuleSpec(String name, List<String> aliases, String description, 
         public Builder builtin() {
             aliases.add("ansible.builtin." + name);
             aliases.add("ansible.legacy." + name);
+            return this;
+        }
+
+        /** Adds OWN_COLLECTION.NAME, the only FQCN of a module that is cnibench's own. */
+        public Builder own() {
+            aliases.add(OWN_COLLECTION + "." + name);
             return this;
         }
 

@@ -18,7 +18,7 @@ class AzureModuleSpecTest {
         assertInstanceOf(ResourceGroupModule.class, registry.find("azure.azcollection.azure_rm_resourcegroup").orElseThrow());
         assertInstanceOf(AksModule.class, registry.find("azure.azcollection.azure_rm_aks").orElseThrow());
         assertInstanceOf(AksModule.class, registry.find("azure_rm_aks").orElseThrow());
-        assertInstanceOf(KubeconfigModule.class, registry.find("cnibench.azure_rm_aks_kubeconfig").orElseThrow());
+        assertInstanceOf(KubeconfigModule.class, registry.find("cnibench.bench.azure_rm_aks_kubeconfig").orElseThrow());
     }
 
     @Test
