@@ -116,7 +116,7 @@ final class PlayCommand implements Callable<Integer> {
         }
         Map<String, Object> given = new LinkedHashMap<>();
         given.put("playbook", playbook.file().toString());
-        given.put("inventory", inventory.isEmpty() ? project.config.inventory() : inventory);
+        given.put("inventory", project.inventorySources(inventory));
         given.put("extra_vars", extra);
         given.put("check", check);
         given.put("revision", project.revision());
@@ -173,6 +173,7 @@ final class PlayCommand implements Callable<Integer> {
         magic.put("ansible_version", Map.of("full", "2.14.18", "major", 2, "minor", 14, "revision", 18, "string", "2.14.18"));
         magic.put("ansible_playbook_python", playbookPython());
         magic.put("ansible_config_file", project.config.file() == null ? null : project.config.file().toString());
+        magic.put("ansible_inventory_sources", project.inventorySources(inventory));
         if (!inv.sourceDirs().isEmpty()) {
             magic.put("inventory_dir", inv.sourceDirs().get(0).toString());
         }

@@ -20,15 +20,23 @@ final class Project {
         config = RunnerConfig.load(cwd, home, System.getenv());
     }
 
-    /** -i sources, else the config's inventory; with none, just the implicit localhost. */
+    /** The inventory of -i's sources, else the config's. */
     Inventory inventory(List<String> given) {
+        return InventoryLoader.load(inventorySources(given), cwd);
+    }
+
+    /**
+     * The inventory sources a run uses: -i's, else the config's; a path as an absolute one, found here or else in the
+     * cnibench home, a host list as given. None means just the implicit localhost.
+     */
+    List<String> inventorySources(List<String> given) {
         List<String> sources = given == null || given.isEmpty() ? config.inventory() : given;
         List<String> resolved = new ArrayList<>();
         for (String s : sources) {
-            resolved.add(s.contains(",") || Files.exists(cwd.resolve(s)) || home == null ? s
-                    : Files.exists(home.resolve(s)) ? home.resolve(s).toString() : s);
+            resolved.add(s.contains(",") ? s : Files.exists(cwd.resolve(s)) || home == null ? cwd.resolve(s).normalize().toString()
+                    : Files.exists(home.resolve(s)) ? home.resolve(s).normalize().toString() : s);
         }
-        return InventoryLoader.load(resolved, cwd);
+        return resolved;
     }
 
     /** A playbook as given, then under playbooks/ here and in the cnibench home. */

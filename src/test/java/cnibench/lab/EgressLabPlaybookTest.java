@@ -7,12 +7,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The lab's playbooks load on any machine (no root needed): every role, task file, module and
- * argument resolves, and the tasks come in the order of the thesis's listing 12.
+ * argument resolves, and the tasks come in the order of the thesis's listing 12; run with another
+ * inventory than the lab's, they stop before their first task that acts.
  */
 class EgressLabPlaybookTest {
 
@@ -32,7 +35,7 @@ class EgressLabPlaybookTest {
 
     @Test
     void theCleanupPlaybookPassesTheSyntaxCheck() throws Exception {
-        assertTrue(runner("play", "playbooks/egress-lab-cleanup.yml", "--syntax-check").contains("egress-lab-cleanup.yml"));
+        assertTrue(runner("play", "playbooks/egress-lab-cleanup.yml", "-i", "inventory/lab", "--syntax-check").contains("egress-lab-cleanup.yml"));
     }
 
     @Test
@@ -44,14 +47,33 @@ class EgressLabPlaybookTest {
         }
     }
 
+    @Test
+    void aLabPlaybookRunWithAnotherInventoryStopsAtOnceAndSaysWhichToPass(@TempDir Path results) throws Exception {
+        for (String playbook : List.of("playbooks/egress-lab.yml", "playbooks/ingress-lab-cleanup.yml")) {
+            Process p = start(Map.of("CNIBENCH_RESULTS", results.toString()), "play", playbook);
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+            assertEquals(2, p.exitValue(), out);
+            assertTrue(out.contains("are not in this run's inventory (" + LabRun.HOME.resolve("inventory/local") + ")")
+                    && out.contains("-i inventory/lab"), out);
+            assertTrue(out.contains("ok=0"), "a task ran before the check:\n" + out);
+        }
+    }
+
     private static String runner(String... args) throws Exception {
-        List<String> argv = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "-Dcnibench.home=" + LabRun.HOME, "cnibench.cli.Main"));
-        argv.addAll(List.of(args));
-        Process p = new ProcessBuilder(argv).directory(LabRun.HOME.toFile()).redirectErrorStream(true).start();
+        Process p = start(Map.of(), args);
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
         assertEquals(0, p.exitValue(), out);
         return out;
+    }
+
+    private static Process start(Map<String, String> env, String... args) throws Exception {
+        List<String> argv = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "-Dcnibench.home=" + LabRun.HOME, "cnibench.cli.Main"));
+        argv.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(argv).directory(LabRun.HOME.toFile()).redirectErrorStream(true);
+        pb.environment().putAll(env);
+        return pb.start();
     }
 }

@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * One run of a lab playbook (egress-lab.yml unless named) as `./runner play` starts it (cnibench.cli.Main with the
+ * One run of a lab playbook (egress-lab.yml unless named) with the lab's inventory as `./runner play` starts it (cnibench.cli.Main with the
  * project as cnibench home), on the test class path so that no jar has to be built, with its
  * results under a temporary CNIBENCH_RESULTS.
  */
@@ -32,7 +32,7 @@ record LabRun(int exitCode, String output, Path resultsRoot, String playbook) {
             throws IOException, InterruptedException {
         List<String> argv = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "-Dcnibench.home=" + HOME, "cnibench.cli.Main",
-                "play", "playbooks/" + playbook + ".yml"));
+                "play", "playbooks/" + playbook + ".yml", "-i", "inventory/lab"));
         for (String v : extraVars) {
             argv.add("-e");
             argv.add(v);
