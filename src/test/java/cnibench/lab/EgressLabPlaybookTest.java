@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,6 +59,23 @@ class EgressLabPlaybookTest {
                     && out.contains("-i inventory/lab"), out);
             assertTrue(out.contains("ok=0"), "a task ran before the check:\n" + out);
         }
+    }
+
+    @Test
+    void theGuardCleansUpWithTheRunsInventory(@TempDir Path results) throws Exception {
+        Path playbook = Files.writeString(results.resolve("guard-command.yml"), """
+                - hosts: localhost
+                  gather_facts: false
+                  tasks:
+                    - ansible.builtin.include_vars: {file: %s}
+                    - ansible.builtin.debug: {msg: "[{{ teardown_cleanup_command }}]"}
+                """.formatted(LabRun.HOME.resolve("roles/lab_teardown/defaults/main.yml")));
+        Process p = start(Map.of("CNIBENCH_RESULTS", results.toString()), "play", playbook.toString(), "-i", "inventory/lab");
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), out);
+        assertTrue(out.contains("[" + LabRun.HOME.resolve("runner") + " play " + LabRun.HOME.resolve("playbooks/egress-lab-cleanup.yml")
+                + " -i " + LabRun.HOME.resolve("inventory/lab") + " -e teardown_netns_prefix=cnb- "), out);
     }
 
     private static String runner(String... args) throws Exception {
