@@ -30,13 +30,8 @@ class RunRecordInventoryTest {
 
     @Test
     void aDashIPathFoundInTheHomeIsRecordedAsTheHomesAndTheRunSeesIt(@TempDir Path results) throws IOException {
-        Path playbook = Files.writeString(results.resolve("sources.yml"), """
-                - hosts: localhost
-                  gather_facts: false
-                  tasks:
-                    - ansible.builtin.debug:
-                        var: ansible_inventory_sources
-                """);
+        Path playbook = Files.writeString(results.resolve("sources.yml"),
+                "- {hosts: localhost, gather_facts: false, tasks: [ansible.builtin.debug: {var: ansible_inventory_sources}]}\n");
         ProcessOutcome run = Playbooks.run(List.of(Playbooks.PROJECT.resolve("runner").toString(), "play",
                 playbook.toString(), "-i", "inventory/lab"), results, results);
         assertEquals(0, run.exitCode(), run.all());

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,10 +50,7 @@ class EgressLabPlaybookTest {
     @Test
     void aLabPlaybookRunWithAnotherInventoryStopsAtOnceAndSaysWhichToPass(@TempDir Path results) throws Exception {
         for (String playbook : List.of("playbooks/egress-lab.yml", "playbooks/ingress-lab-cleanup.yml")) {
-            Process p = start(Map.of("CNIBENCH_RESULTS", results.toString()), "play", playbook);
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-            assertEquals(2, p.exitValue(), out);
+            String out = runner(2, results, "play", playbook);
             assertTrue(out.contains("are not in this run's inventory (" + LabRun.HOME.resolve("inventory/local") + ")")
                     && out.contains("-i inventory/lab"), out);
             assertTrue(out.contains("ok=0"), "a task ran before the check:\n" + out);
@@ -70,28 +66,28 @@ class EgressLabPlaybookTest {
                     - ansible.builtin.include_vars: {file: %s}
                     - ansible.builtin.debug: {msg: "[{{ teardown_cleanup_command }}]"}
                 """.formatted(LabRun.HOME.resolve("roles/lab_teardown/defaults/main.yml")));
-        Process p = start(Map.of("CNIBENCH_RESULTS", results.toString()), "play", playbook.toString(), "-i", "inventory/lab");
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-        assertEquals(0, p.exitValue(), out);
+        String out = runner(0, results, "play", playbook.toString(), "-i", "inventory/lab");
         assertTrue(out.contains("[" + LabRun.HOME.resolve("runner") + " play " + LabRun.HOME.resolve("playbooks/egress-lab-cleanup.yml")
                 + " -i " + LabRun.HOME.resolve("inventory/lab") + " -e teardown_netns_prefix=cnb- "), out);
     }
 
     private static String runner(String... args) throws Exception {
-        Process p = start(Map.of(), args);
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-        assertEquals(0, p.exitValue(), out);
-        return out;
+        return runner(0, null, args);
     }
 
-    private static Process start(Map<String, String> env, String... args) throws Exception {
+    /** Runs the runner with its results under resultsRoot (null: the default), expects its exit code, returns its output. */
+    private static String runner(int exitCode, Path resultsRoot, String... args) throws Exception {
         List<String> argv = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "-Dcnibench.home=" + LabRun.HOME, "cnibench.cli.Main"));
         argv.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(argv).directory(LabRun.HOME.toFile()).redirectErrorStream(true);
-        pb.environment().putAll(env);
-        return pb.start();
+        if (resultsRoot != null) {
+            pb.environment().put("CNIBENCH_RESULTS", resultsRoot.toString());
+        }
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(exitCode, p.exitValue(), out);
+        return out;
     }
 }
