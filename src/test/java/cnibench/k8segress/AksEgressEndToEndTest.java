@@ -37,6 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
 class AksEgressEndToEndTest {
     private static final int REPEATS = 1;
     private static final List<String> AKS_NODES = AksArm.NODES;
+    /** Where the iperf3 server sees the pods' traffic from on AKS: the cluster's outbound NAT, not a node or egress IP. */
+    private static final String OUTBOUND_NAT_ADDRESS = "127.0.0.9";
     private static final String SUBSCRIPTION = AksArm.SUBSCRIPTION;
     private static final String CLUSTER = AksArm.CLUSTER;
     private static final Logger MOCK_SERVER_LOG = Logger.getLogger("io.fabric8.mockwebserver");
@@ -81,7 +83,8 @@ class AksEgressEndToEndTest {
     @Test
     void antreaOnAksCreatesTheClusterMeasuresAndDeletesIt() throws Exception {
         try (FakeCluster cluster = new FakeCluster(client, standIns, List.of(
-                new String[] {"crd.antrea.io/v1beta1", "Egress"}, new String[] {"crd.antrea.io/v1beta1", "ExternalIPPool"}), AKS_NODES);
+                new String[] {"crd.antrea.io/v1beta1", "Egress"}, new String[] {"crd.antrea.io/v1beta1", "ExternalIPPool"}), AKS_NODES)
+                .seenFrom(OUTBOUND_NAT_ADDRESS);
              FakePrometheus prometheus = new FakePrometheus(EgressRunner.FIXTURES, AKS_NODES.size())) {
             // Prometheus is reached through its LoadBalancer Service, as on AKS: FakeCluster gives it 127.0.0.1.
             EgressRunner.Outcome run = EgressRunner.play("egress-antrea.yml", "inventory/azure",
@@ -100,6 +103,8 @@ class AksEgressEndToEndTest {
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(kubeconfig)));
             assertEquals(Map.of("iperf-client-gateway-1", List.of("Egress", "ExternalIPPool"), "iperf-client-direct-1", List.of()),
                     cluster.egressObjectsAtPod());
+            assertTrue(run.output().contains("\"egress_ip\": \"10.224.255.241\""), "the Egress's IP from its status: " + run.output());
+            assertFalse(Files.exists(run.runDir().resolve("egress_check.csv")), "no source check behind Azure's outbound NAT");
             String manifest = Files.readString(run.runDir().resolve("antrea.yml"));
             assertTrue(manifest.contains("      enableNodeIPAM: true\n") && manifest.contains("      clusterCIDRs: [\"10.244.0.0/16\"]\n"),
                     "NodeIPAM turned on in the applied manifest");

@@ -37,7 +37,16 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
 @EnableKubernetesMockClient(crud = true, https = false)
 class EgressPlaybooksEndToEndTest {
     private static final int REPEATS = 2;
+    /** kind v0.29.0's node image for Kubernetes v1.33.1, from kind's release (pkg/apis/config/defaults/image.go). */
+    private static final String NODE_IMAGE_DIGEST = "050072256b9a903bd914c0b2866828150cb229cea0efe5892e2b644d5dd3b34f";
     private static final Path ANTREA_MANIFEST = ReferenceData.file("antrea-v2.7.0/antrea.yml");
+    /** The pods in the order the repeats ran: the paths interleaved. */
+    private static final List<String> INTERLEAVED = List.of("iperf-client-gateway-1", "iperf-client-direct-1",
+            "iperf-client-gateway-2", "iperf-client-direct-2");
+    /** The client node cnibench-worker's InternalIP in {@link FakeCluster}: what the server sees on the direct path. */
+    private static final String CLIENT_NODE_IP = "127.0.0.3";
+    /** The first of the top 8 addresses of the stand-in kind network 127.0.0.0/8: Antrea's egress IP. */
+    private static final String ANTREA_EGRESS_IP = "127.255.255.247";
 
     /** Held so the level stays set: the mock web server logs every request at INFO. */
     private static final Logger MOCK_SERVER_LOG = Logger.getLogger("io.fabric8.mockwebserver");
@@ -80,9 +89,14 @@ class EgressPlaybooksEndToEndTest {
 
             assertEquals(0, run.exitCode(), run.output());
             assertKindClusterOfListing9(standIns, false);
+            assertEquals(INTERLEAVED, cluster.clientPods());
             assertEquals(Map.of("iperf-client-gateway-1", List.of("Egress", "ExternalIPPool"),
                     "iperf-client-gateway-2", List.of("Egress", "ExternalIPPool"),
                     "iperf-client-direct-1", List.of(), "iperf-client-direct-2", List.of()), cluster.egressObjectsAtPod());
+            assertEquals(Map.of("ipRanges", List.of(Map.of("start", ANTREA_EGRESS_IP, "end", "127.255.255.254")), "nodeSelector",
+                    Map.of("matchLabels", Map.of("kubernetes.io/hostname", "cnibench-worker2"))), cluster.lastPoolSpec(),
+                    "the pool is the top of the kind network");
+            assertSourcesChecked(run, ANTREA_EGRESS_IP);
             assertNotNull(client.apps().deployments().inNamespace("kube-system").withName("antrea-controller").get(),
                     "the Antrea manifest was applied");
             assertMeasuredAndReported(run, standIns, prometheus);
@@ -105,10 +119,30 @@ class EgressPlaybooksEndToEndTest {
             assertEquals(Map.of("kubeProxyReplacement", true, "k8sServiceHost", "cnibench-control-plane", "k8sServicePort", 6443,
                     "bpf", Map.of("masquerade", true), "egressGateway", Map.of("enabled", true), "ipam", Map.of("mode", "kubernetes")),
                     new Load(LoadSettings.builder().build()).loadFromString(values.get(0)));
+            assertEquals(INTERLEAVED, cluster.clientPods());
             assertEquals(Map.of("iperf-client-gateway-1", List.of("CiliumEgressGatewayPolicy"),
                     "iperf-client-gateway-2", List.of("CiliumEgressGatewayPolicy"),
                     "iperf-client-direct-1", List.of(), "iperf-client-direct-2", List.of()), cluster.egressObjectsAtPod());
+            assertSourcesChecked(run, "127.0.0.4");
+            assertTrue(run.output().indexOf("TASK [wait_until_cilium_installed : Wait until the cilium DaemonSet has rolled out]")
+                    < run.output().indexOf("TASK [wait_until_nodes_ready : Wait until every node is Ready]"), run.output());
             assertMeasuredAndReported(run, standIns, prometheus);
+        }
+    }
+
+    @Test
+    void aGatewayRepeatTheServerSawFromTheNodesAddressFailsTheRunAndNamesIt() throws Exception {
+        StandIns standIns = StandIns.install(tools, MockClusterScripts.BY_TOOL, List.of("kind", "docker"));
+        try (FakeCluster cluster = new FakeCluster(client, standIns, List.of(
+                new String[] {"crd.antrea.io/v1beta1", "Egress"}, new String[] {"crd.antrea.io/v1beta1", "ExternalIPPool"})).seenFrom(CLIENT_NODE_IP);
+             FakePrometheus prometheus = new FakePrometheus(EgressRunner.FIXTURES)) {
+            EgressRunner.Outcome run = play("egress-antrea.yml", prometheus, List.of("-e", "antrea_manifest_path=" + ANTREA_MANIFEST), standIns);
+
+            assertEquals(2, run.exitCode(), run.output());
+            assertTrue(run.output().contains("The gateway path (repeat 1) reached the iperf3 server from " + CLIENT_NODE_IP + ", expected "
+                    + ANTREA_EGRESS_IP + " (the egress IP SNATed by cnibench-worker2)."), run.output());
+            assertEquals(List.of("iperf-client-gateway-1"), cluster.clientPods(), "the run stops at the first wrong source");
+            assertTrue(standIns.log().endsWith("kind delete cluster --name cnibench\n"), standIns.log());
         }
     }
 
@@ -135,11 +169,48 @@ class EgressPlaybooksEndToEndTest {
                 Map.of("MOCK_URL", mockUrl()), results);
 
         assertEquals(0, run.exitCode(), run.output());
-        assertTrue(run.output().contains("TASK [create_kind_cluster : Create the kind cluster]"), run.output());
-        assertTrue(run.output().contains("TASK [deploy_antrea_egress_gateway : Create the ExternalIPPool and the Egress on"), run.output());
+        assertPlanPrinted(run);
+        assertTrue(standIns.log().startsWith("kind version\ndocker info\n"), standIns.log());
         assertFalse(standIns.log().contains("create cluster"), standIns.log());
         assertTrue(client.namespaces().list().getItems().isEmpty());
         assertFalse(Files.exists(run.runDir().resolve("kubeconfig")));
+    }
+
+    @Test
+    void checkModeNamesTheMissingToolsAndStillPrintsThePlan() throws Exception {
+        StandIns standIns = StandIns.install(tools, MockClusterScripts.BY_TOOL, List.of());
+        EgressRunner.Outcome run = EgressRunner.play("egress-cilium.yml", List.of("--check"), standIns, Map.of("MOCK_URL", mockUrl()), results);
+
+        assertEquals(0, run.exitCode(), run.output());
+        assertTrue(run.output().contains("This benchmark needs docker, kind, helm on PATH, which are missing"), run.output());
+        assertTrue(run.output().contains("...ignoring"), run.output());
+        assertPlanPrinted(run);
+    }
+
+    @Test
+    void anotherKindVersionIsRefusedBeforeAnythingIsCreated() throws Exception {
+        StandIns standIns = StandIns.install(tools, MockClusterScripts.BY_TOOL, List.of("kind", "docker"));
+        EgressRunner.Outcome run = EgressRunner.play("egress-antrea.yml", List.of(), standIns,
+                Map.of("MOCK_URL", mockUrl(), "KIND_STANDIN_VERSION", "v0.27.0"), results);
+
+        assertEquals(2, run.exitCode(), run.output());
+        assertTrue(run.output().contains("The kind node image kindest/node:v1.33.1@sha256:" + NODE_IMAGE_DIGEST + " belongs to kind v0.29.0, "
+                + "but kind says: kind v0.27.0 go1.24.2 linux/amd64. Install kind v0.29.0 (or pin the node image of your kind release). "
+                + "Nothing was created."), run.output());
+        assertEquals("kind version\n", standIns.log());
+    }
+
+    @Test
+    void aDockerDaemonThatDoesNotAnswerIsRefusedBeforeAnythingIsCreated() throws Exception {
+        StandIns standIns = StandIns.install(tools, MockClusterScripts.BY_TOOL, List.of("kind", "docker"));
+        EgressRunner.Outcome run = EgressRunner.play("egress-antrea.yml", List.of(), standIns,
+                Map.of("MOCK_URL", mockUrl(), "DOCKER_STANDIN_DOWN", "1"), results);
+
+        assertEquals(2, run.exitCode(), run.output());
+        assertTrue(run.output().contains("The Docker daemon does not answer (docker info: Cannot connect to the Docker daemon at "
+                + "unix:///var/run/docker.sock. Is the docker daemon running?): start it, or give this user access to its socket, "
+                + "and run again. Nothing was created."), run.output());
+        assertEquals("kind version\ndocker info\n", standIns.log());
     }
 
     @Test
@@ -172,7 +243,9 @@ class EgressPlaybooksEndToEndTest {
         assertEquals(withoutKubeProxy ? "none" : null, networking.get("kubeProxyMode"));
         String log = standIns.log();
         assertTrue(log.contains("kind create cluster --name cnibench --config "), log);
-        assertTrue(log.contains(" --image kindest/node:v1.33.1 --kubeconfig "), log);
+        assertTrue(log.contains(" --image kindest/node:v1.33.1@sha256:" + NODE_IMAGE_DIGEST + " --kubeconfig "), log);
+        assertTrue(log.contains(" --wait 0s"), "kind does not wait for nodes that cannot be Ready without a CNI: " + log);
+        assertEquals(null, ((Map<?, ?>) nodes.get(0)).get("extraPortMappings"), "no host ports for egress");
         assertTrue(log.endsWith("kind delete cluster --name cnibench\n"), "teardown deletes the cluster last:\n" + log);
     }
 
@@ -194,9 +267,24 @@ class EgressPlaybooksEndToEndTest {
         assertTrue(prometheus.queries().stream().anyMatch(q -> q.startsWith("/api/v1/query_range")));
         String summary = Files.readString(dir.resolve("summary.csv"));
         assertTrue(summary.contains("\ngateway,") && summary.contains("\ndirect,"), summary);
-        assertTrue(Files.readString(dir.resolve("report.html")).contains("<html"));
+        String report = Files.readString(dir.resolve("report.html"));
+        assertTrue(report.contains("kind: the nodes are containers on one host"), report);
+        assertFalse(report.contains("of the busiest node"), report);
         assertFalse(Files.exists(dir.resolve("iperf3-server.pid")) && ProcessHandle.of(Long.parseLong(
                 Files.readString(dir.resolve("iperf3-server.pid")).trim())).isPresent(), "the iperf3 server was stopped");
+    }
+
+    /** egress_check.csv: every repeat, in the order run, reached the server from its path's address. */
+    private static void assertSourcesChecked(EgressRunner.Outcome run, String egressIp) throws IOException {
+        assertEquals(List.of("stage,repeat,path,expected_source,seen_source,ok",
+                "measure,1,gateway," + egressIp + "," + egressIp + ",True", "measure,1,direct," + CLIENT_NODE_IP + "," + CLIENT_NODE_IP + ",True",
+                "measure,2,gateway," + egressIp + "," + egressIp + ",True", "measure,2,direct," + CLIENT_NODE_IP + "," + CLIENT_NODE_IP + ",True"),
+                Files.readAllLines(run.runDir().resolve("egress_check.csv")));
+    }
+
+    private static void assertPlanPrinted(EgressRunner.Outcome run) {
+        assertTrue(run.output().contains("TASK [create_kind_cluster : Create the kind cluster]"), run.output());
+        assertTrue(run.output().contains("TASK [run_egress_iperf : Measure each path, repeat by repeat]"), run.output());
     }
 
     private String mockUrl() {

@@ -9,6 +9,9 @@ import io.fabric8.kubernetes.api.model.PodStatusBuilder;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceStatusBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.api.model.apps.DaemonSet;
+import io.fabric8.kubernetes.api.model.apps.DaemonSetBuilder;
+import io.fabric8.kubernetes.api.model.apps.DaemonSetStatusBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentConditionBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
@@ -19,16 +22,20 @@ import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Plays the parts of a kind cluster that the fabric8 CRUD mock lacks, on a background thread: kind's three nodes,
- * controllers that make Deployments Available and let pods run to Succeeded, a load balancer that gives
- * LoadBalancer Services the address 127.0.0.1 (AKS), and (for Cilium) the operator that
- * Helm's chart would start and the CRD it registers. When a client pod appears it notes which egress objects
- * exist at that moment, so a test can check what the gateway phase and the direct phase ran against.
+ * Plays the parts of a kind cluster that the fabric8 CRUD mock lacks, on a background thread: kind's three Ready
+ * nodes (InternalIPs 127.0.0.2, .3, ..., which this machine can send from), controllers that make Deployments
+ * Available and let pods run to Succeeded, a load balancer that gives LoadBalancer Services the address 127.0.0.1
+ * (AKS), for Cilium the operator, agent DaemonSet and CRD that Helm's chart would bring, and for Antrea the egress
+ * controller that gives an Egress its IP and node. When a client pod appears it notes which egress objects exist at
+ * that moment, so a test can check what each repeat ran against, and, as the pod's iperf3 would, connects to the
+ * iperf3 server it names from the source address the CNI would give it: the egress IP while an egress object
+ * exists, else its node's address (or the one given to {@link #seenFrom}).
  */
 public final class FakeCluster implements AutoCloseable {
     static final List<String> NODES = List.of("cnibench-control-plane", "cnibench-worker", "cnibench-worker2");
@@ -38,6 +45,10 @@ public final class FakeCluster implements AutoCloseable {
     private final List<String[]> egressKinds;
     private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor();
     private final Map<String, List<String>> egressObjectsAtPod = new ConcurrentHashMap<>();
+    private final List<String> clientPods = new CopyOnWriteArrayList<>();
+    private final Map<String, String> nodeAddresses = new ConcurrentHashMap<>();
+    private volatile String seenFrom;
+    private volatile Map<?, ?> lastPoolSpec;
     private volatile Throwable failure;
 
     /** egressKinds: apiVersion and kind of each egress object to watch for. */
@@ -51,12 +62,33 @@ public final class FakeCluster implements AutoCloseable {
         this.standIns = standIns;
         this.egressKinds = egressKinds;
         for (int i = 0; i < nodes.size(); i++) {
+            nodeAddresses.put(nodes.get(i), "127.0.0." + (i + 2));
             client.nodes().resource(new NodeBuilder().withNewMetadata().withName(nodes.get(i))
                     .addToLabels("kubernetes.io/hostname", nodes.get(i)).endMetadata()
-                    .withNewStatus().addNewAddress().withType("InternalIP").withAddress("172.18.0." + (i + 2)).endAddress()
-                    .addNewAddress().withType("Hostname").withAddress(nodes.get(i)).endAddress().endStatus().build()).create();
+                    .withNewStatus().addNewAddress().withType("InternalIP").withAddress(nodeAddresses.get(nodes.get(i))).endAddress()
+                    .addNewAddress().withType("Hostname").withAddress(nodes.get(i)).endAddress()
+                    .addNewCondition().withType("Ready").withStatus("True").endCondition().endStatus().build()).create();
         }
         loop.scheduleWithFixedDelay(this::step, 0, 100, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * From now on the iperf3 server sees every pod's traffic from this address, whatever egress object exists: a CNI
+     * that ignores the egress policy (the node's address), or AKS's outbound NAT (an address of its own).
+     */
+    public FakeCluster seenFrom(String address) {
+        seenFrom = address;
+        return this;
+    }
+
+    /** The spec of the last ExternalIPPool an Egress took its IP from (the pools are deleted after each repeat). */
+    public Map<?, ?> lastPoolSpec() {
+        return lastPoolSpec;
+    }
+
+    /** The client pods (those running an iperf3 client) in the order they were started. */
+    public List<String> clientPods() {
+        return List.copyOf(clientPods);
     }
 
     /** For each client pod, the names of the egress objects that existed when it was created. */
@@ -70,12 +102,15 @@ public final class FakeCluster implements AutoCloseable {
     private void step() {
         try {
             startCiliumOperatorOnceHelmInstalled();
+            assignAntreaEgressIps();
             client.apps().deployments().inAnyNamespace().list().getItems().stream()
                     .filter(d -> d.getStatus() == null || d.getStatus().getConditions().isEmpty())
                     .forEach(this::makeAvailable);
-            client.pods().inAnyNamespace().list().getItems().stream()
-                    .filter(p -> p.getStatus() == null || p.getStatus().getPhase() == null)
-                    .forEach(this::runToCompletion);
+            for (Pod pod : client.pods().inAnyNamespace().list().getItems()) {
+                if (pod.getStatus() == null || pod.getStatus().getPhase() == null) {
+                    runToCompletion(pod);
+                }
+            }
             client.services().inAnyNamespace().list().getItems().stream()
                     .filter(s -> "LoadBalancer".equals(s.getSpec().getType()) && (s.getStatus() == null
                             || s.getStatus().getLoadBalancer() == null || s.getStatus().getLoadBalancer().getIngress().isEmpty()))
@@ -99,12 +134,67 @@ public final class FakeCluster implements AutoCloseable {
         client.services().resource(service).updateStatus();
     }
 
-    private void runToCompletion(Pod pod) {
-        egressObjectsAtPod.put(pod.getMetadata().getName(), egressKinds.stream()
-                .flatMap(k -> client.genericKubernetesResources(k[0], k[1]).list().getItems().stream())
-                .map(GenericKubernetesResource::getKind).sorted().toList());
+    private void runToCompletion(Pod pod) throws Exception {
+        List<GenericKubernetesResource> egress = egressKinds.stream()
+                .flatMap(k -> client.genericKubernetesResources(k[0], k[1]).list().getItems().stream()).toList();
+        egressObjectsAtPod.put(pod.getMetadata().getName(), egress.stream().map(GenericKubernetesResource::getKind).sorted().toList());
+        List<String> args = pod.getSpec().getContainers().get(0).getArgs();
+        if (args != null && args.contains("--client")) {
+            clientPods.add(pod.getMetadata().getName());
+            String source = seenFrom != null ? seenFrom : egress.stream().map(FakeCluster::egressIp).filter(ip -> ip != null).findFirst()
+                    .orElse(nodeAddresses.get(pod.getSpec().getNodeSelector().get("kubernetes.io/hostname")));
+            connect(args.get(args.indexOf("--client") + 1), args.get(args.indexOf("--port") + 1), source);
+        }
         pod.setStatus(new PodStatusBuilder().withPhase("Succeeded").build());
         client.pods().resource(pod).updateStatus();
+    }
+
+    /** The address an egress object SNATs to: an Antrea Egress's assigned IP, a Cilium policy's egressIP. */
+    private static String egressIp(GenericKubernetesResource object) {
+        Object status = object.getAdditionalProperties().get("status");
+        if (status instanceof Map<?, ?> s && s.get("egressIP") != null) {
+            return (String) s.get("egressIP");
+        }
+        return object.getAdditionalProperties().get("spec") instanceof Map<?, ?> spec
+                && spec.get("egressGateway") instanceof Map<?, ?> gateway ? (String) gateway.get("egressIP") : null;
+    }
+
+    private static String firstHost(String cidr) {
+        String network = cidr.substring(0, cidr.indexOf('/'));
+        int dot = network.lastIndexOf('.');
+        return network.substring(0, dot + 1) + (Integer.parseInt(network.substring(dot + 1)) + 1);
+    }
+
+    /** A short real iperf3 test from source, so the server's log shows the peer the pod's run would have had. */
+    private static void connect(String server, String port, String source) throws Exception {
+        Process iperf = new ProcessBuilder("iperf3", "--client", server, "--port", port, "--bind", source, "--bytes", "1K")
+                .redirectErrorStream(true).start();
+        String output = new String(iperf.getInputStream().readAllBytes());
+        if (iperf.waitFor() != 0) {
+            throw new IllegalStateException("iperf3 from " + source + " to " + server + ":" + port + " failed: " + output);
+        }
+    }
+
+    /** As Antrea's egress controller: an Egress gets the first address of its pool and the pool's node. */
+    private void assignAntreaEgressIps() {
+        if (client.apiextensions().v1().customResourceDefinitions().withName("egresses.crd.antrea.io").get() == null) {
+            return;
+        }
+        for (GenericKubernetesResource egress : client.genericKubernetesResources("crd.antrea.io/v1beta1", "Egress").list().getItems()) {
+            if (egress.getAdditionalProperties().get("status") != null) {
+                continue;
+            }
+            String poolName = (String) ((Map<?, ?>) egress.getAdditionalProperties().get("spec")).get("externalIPPool");
+            GenericKubernetesResource pool = client.genericKubernetesResources("crd.antrea.io/v1beta1", "ExternalIPPool")
+                    .withName(poolName).get();
+            Map<?, ?> spec = (Map<?, ?>) pool.getAdditionalProperties().get("spec");
+            lastPoolSpec = spec;
+            Map<?, ?> range = (Map<?, ?>) ((List<?>) spec.get("ipRanges")).get(0);
+            String ip = range.get("start") != null ? (String) range.get("start") : firstHost((String) range.get("cidr"));
+            String node = (String) ((Map<?, ?>) ((Map<?, ?>) spec.get("nodeSelector")).get("matchLabels")).get("kubernetes.io/hostname");
+            egress.getAdditionalProperties().put("status", Map.of("egressIP", ip, "egressNode", node));
+            client.genericKubernetesResources("crd.antrea.io/v1beta1", "Egress").resource(egress).updateStatus();
+        }
     }
 
     private void startCiliumOperatorOnceHelmInstalled() throws Exception {
@@ -119,6 +209,14 @@ public final class FakeCluster implements AutoCloseable {
         client.apps().deployments().inNamespace("kube-system").resource(new DeploymentBuilder().withNewMetadata()
                 .withName("cilium-operator").withNamespace("kube-system").endMetadata().withNewSpec().withNewSelector()
                 .addToMatchLabels("name", "cilium-operator").endSelector().endSpec().build()).create();
+        DaemonSet agents = client.apps().daemonSets().inNamespace("kube-system").resource(new DaemonSetBuilder().withNewMetadata()
+                .withName("cilium").withNamespace("kube-system").endMetadata().withNewSpec().withNewSelector()
+                .addToMatchLabels("k8s-app", "cilium").endSelector().endSpec().build()).create();
+        int nodes = nodeAddresses.size();
+        agents.setStatus(new DaemonSetStatusBuilder().withDesiredNumberScheduled(nodes).withCurrentNumberScheduled(nodes)
+                .withNumberReady(nodes).withUpdatedNumberScheduled(nodes).withNumberAvailable(nodes).withNumberUnavailable(0)
+                .withObservedGeneration(agents.getMetadata().getGeneration()).build());
+        client.apps().daemonSets().resource(agents).updateStatus();
     }
 
     @Override

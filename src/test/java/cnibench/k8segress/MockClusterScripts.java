@@ -5,13 +5,15 @@ import java.util.Map;
 /**
  * The kind, helm and docker stand-ins of the egress playbooks: they keep the files they are given (kind's config,
  * helm's values) as numbered copies beside the log. `kind create cluster` writes a kubeconfig that points at
- * $MOCK_URL, the fabric8 mock API server; `docker network inspect` answers with a kind network whose gateway is
- * 127.0.0.1.
+ * $MOCK_URL, the fabric8 mock API server; `kind version` answers v0.29.0 (or $KIND_STANDIN_VERSION); `docker network
+ * inspect` answers with a kind network whose gateway is 127.0.0.1; `docker info` fails as with a stopped daemon when
+ * $DOCKER_STANDIN_DOWN is set.
  */
 public final class MockClusterScripts {
     private static final String KIND = """
             #!/bin/sh
             echo "kind $*" >> "$STANDIN_DIR/log"
+            if [ "$1" = version ]; then echo "kind ${KIND_STANDIN_VERSION:-v0.29.0} go1.24.2 linux/amd64"; exit 0; fi
             state="$STANDIN_DIR/kind-clusters"
             name=kind; prev=""; kubeconfig=""
             for a in "$@"; do
@@ -63,6 +65,9 @@ public final class MockClusterScripts {
     private static final String DOCKER = """
             #!/bin/sh
             echo "docker $*" >> "$STANDIN_DIR/log"
+            if [ "$1" = info ] && [ -n "$DOCKER_STANDIN_DOWN" ]; then
+              echo "Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?" >&2; exit 1
+            fi
             if [ "$1 $2" = "network inspect" ]; then
               echo '[{"Name": "kind", "IPAM": {"Driver": "default", "Config": [{"Subnet": "fc00:f853:ccd:e793::/64", "Gateway": "fc00:f853:ccd:e793::1"}, {"Subnet": "127.0.0.0/8", "Gateway": "127.0.0.1"}]}}]'
             fi

@@ -126,7 +126,7 @@ class IngressPlaybooksEndToEndTest {
         assertEquals(2, run.exitCode(), run.output());
         assertTrue(run.output().contains("The benchmark is pinned to k6 v2.2.0 (its summary export and console output), but k6 says: "
                 + "k6 v0.57.0 (commit/stand-in, go1.24.4, linux/amd64). Install k6 v2.2.0. Nothing was created."), run.output());
-        assertEquals("k6 version\n", standIns.log());
+        assertEquals("kind version\ndocker info\nk6 version\n", standIns.log());
     }
 
     @Test
