@@ -12,20 +12,16 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * egress-antrea.yml with -i inventory/azure through ./runner: the AKS cluster is created, its kubeconfig
@@ -34,27 +30,16 @@ import org.junit.jupiter.api.io.TempDir;
  * server, where the rest of the benchmark runs as in the kind tests.
  */
 @EnableKubernetesMockClient(crud = true, https = false)
-class AksEgressEndToEndTest {
+class AksEgressEndToEndTest extends MockApiEndToEnd {
     private static final int REPEATS = 1;
     private static final List<String> AKS_NODES = AksArm.NODES;
     /** Where the iperf3 server sees the pods' traffic from on AKS: the cluster's outbound NAT, not a node or egress IP. */
     private static final String OUTBOUND_NAT_ADDRESS = "127.0.0.9";
     private static final String SUBSCRIPTION = AksArm.SUBSCRIPTION;
     private static final String CLUSTER = AksArm.CLUSTER;
-    private static final Logger MOCK_SERVER_LOG = Logger.getLogger("io.fabric8.mockwebserver");
-
-    static {
-        MOCK_SERVER_LOG.setLevel(Level.WARNING);
-    }
 
     KubernetesMockServer server;
     KubernetesClient client;
-
-    @TempDir
-    Path tools;
-
-    @TempDir
-    Path results;
 
     private AksArm aks;
     private ArmStub arm;
@@ -224,9 +209,4 @@ class AksEgressEndToEndTest {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

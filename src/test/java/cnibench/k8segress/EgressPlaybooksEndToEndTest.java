@@ -13,18 +13,15 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
@@ -35,7 +32,7 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  * metrics.csv and the report are the real modules'.
  */
 @EnableKubernetesMockClient(crud = true, https = false)
-class EgressPlaybooksEndToEndTest {
+class EgressPlaybooksEndToEndTest extends MockApiEndToEnd {
     private static final int REPEATS = 2;
     /** kind v0.29.0's node image for Kubernetes v1.33.1, from kind's release (pkg/apis/config/defaults/image.go). */
     private static final String NODE_IMAGE_DIGEST = "050072256b9a903bd914c0b2866828150cb229cea0efe5892e2b644d5dd3b34f";
@@ -48,21 +45,8 @@ class EgressPlaybooksEndToEndTest {
     /** The first of the top 8 addresses of the stand-in kind network 127.0.0.0/8: Antrea's egress IP. */
     private static final String ANTREA_EGRESS_IP = "127.255.255.247";
 
-    /** Held so the level stays set: the mock web server logs every request at INFO. */
-    private static final Logger MOCK_SERVER_LOG = Logger.getLogger("io.fabric8.mockwebserver");
-
-    static {
-        MOCK_SERVER_LOG.setLevel(Level.WARNING);
-    }
-
     KubernetesMockServer server;
     KubernetesClient client;
-
-    @TempDir
-    Path tools;
-
-    @TempDir
-    Path results;
 
     private String clientPodLog;
 
@@ -189,39 +173,37 @@ class EgressPlaybooksEndToEndTest {
 
     @Test
     void anotherKindVersionIsRefusedBeforeAnythingIsCreated() throws Exception {
-        StandIns standIns = StandIns.install(tools, MockClusterScripts.BY_TOOL, List.of("kind", "docker"));
-        EgressRunner.Outcome run = EgressRunner.play("egress-antrea.yml", List.of(), standIns,
-                Map.of("MOCK_URL", mockUrl(), "KIND_STANDIN_VERSION", "v0.27.0"), results);
-
-        assertEquals(2, run.exitCode(), run.output());
-        assertTrue(run.output().contains("The kind node image kindest/node:v1.33.1@sha256:" + NODE_IMAGE_DIGEST + " belongs to kind v0.29.0, "
+        assertRefusedBeforeAnythingIsCreated("egress-antrea.yml", List.of("kind", "docker"), Map.of("KIND_STANDIN_VERSION", "v0.27.0"),
+                "The kind node image kindest/node:v1.33.1@sha256:" + NODE_IMAGE_DIGEST + " belongs to kind v0.29.0, "
                 + "but kind says: kind v0.27.0 go1.24.2 linux/amd64. Install kind v0.29.0 (or pin the node image of your kind release). "
-                + "Nothing was created."), run.output());
-        assertEquals("kind version\n", standIns.log());
+                + "Nothing was created.", "kind version\n");
     }
 
     @Test
     void aDockerDaemonThatDoesNotAnswerIsRefusedBeforeAnythingIsCreated() throws Exception {
-        StandIns standIns = StandIns.install(tools, MockClusterScripts.BY_TOOL, List.of("kind", "docker"));
-        EgressRunner.Outcome run = EgressRunner.play("egress-antrea.yml", List.of(), standIns,
-                Map.of("MOCK_URL", mockUrl(), "DOCKER_STANDIN_DOWN", "1"), results);
-
-        assertEquals(2, run.exitCode(), run.output());
-        assertTrue(run.output().contains("The Docker daemon does not answer (docker info: Cannot connect to the Docker daemon at "
+        assertRefusedBeforeAnythingIsCreated("egress-antrea.yml", List.of("kind", "docker"), Map.of("DOCKER_STANDIN_DOWN", "1"),
+                "The Docker daemon does not answer (docker info: Cannot connect to the Docker daemon at "
                 + "unix:///var/run/docker.sock. Is the docker daemon running?): start it, or give this user access to its socket, "
-                + "and run again. Nothing was created."), run.output());
-        assertEquals("kind version\ndocker info\n", standIns.log());
+                + "and run again. Nothing was created.", "kind version\ndocker info\n");
     }
 
     @Test
     void aMissingToolIsNamedBeforeAnythingIsCreated() throws Exception {
-        StandIns standIns = StandIns.install(tools, MockClusterScripts.BY_TOOL, List.of("kind", "docker"));
-        EgressRunner.Outcome run = EgressRunner.play("egress-cilium.yml", List.of(), standIns, Map.of("MOCK_URL", mockUrl()), results);
+        assertRefusedBeforeAnythingIsCreated("egress-cilium.yml", List.of("kind", "docker"), Map.of(),
+                "This benchmark needs helm on PATH, which is missing: install it (see the README) and run again. Nothing was created.", "");
+    }
+
+    /** The run stops with exit code 2 and message, the stand-ins of tools having been asked only what log says. */
+    private void assertRefusedBeforeAnythingIsCreated(String playbook, List<String> standInTools, Map<String, String> env, String message,
+                                                      String log) throws Exception {
+        StandIns standIns = StandIns.install(tools, MockClusterScripts.BY_TOOL, standInTools);
+        Map<String, String> environment = new HashMap<>(env);
+        environment.put("MOCK_URL", mockUrl());
+        EgressRunner.Outcome run = EgressRunner.play(playbook, List.of(), standIns, environment, results);
 
         assertEquals(2, run.exitCode(), run.output());
-        assertTrue(run.output().contains("This benchmark needs helm on PATH, which is missing: install it (see the README) "
-                + "and run again. Nothing was created."), run.output());
-        assertEquals("", standIns.log());
+        assertTrue(run.output().contains(message), run.output());
+        assertEquals(log, standIns.log());
     }
 
     private EgressRunner.Outcome play(String playbook, FakePrometheus prometheus, List<String> more, StandIns standIns) throws Exception {
@@ -291,9 +273,4 @@ class EgressPlaybooksEndToEndTest {
         return client.getConfiguration().getMasterUrl();
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }
