@@ -9,8 +9,6 @@ import cnibench.module.azure.ArmStub;
 import cnibench.module.kubernetes.ReferenceData;
 import cnibench.module.kubernetes.StandIns;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +27,6 @@ import org.junit.jupiter.api.Test;
  * DefaultAzureCredential through a stand-in `az` (Azure CLI login); the kubeconfig points at fabric8's mock API
  * server, where the rest of the benchmark runs as in the kind tests.
  */
-@EnableKubernetesMockClient(crud = true, https = false)
 class AksEgressEndToEndTest extends MockApiEndToEnd {
     private static final int REPEATS = 1;
     private static final List<String> AKS_NODES = AksArm.NODES;
@@ -38,8 +35,8 @@ class AksEgressEndToEndTest extends MockApiEndToEnd {
     private static final String SUBSCRIPTION = AksArm.SUBSCRIPTION;
     private static final String CLUSTER = AksArm.CLUSTER;
 
-    KubernetesMockServer server;
-    KubernetesClient client;
+    private ExecMockApi api;
+    private KubernetesClient client;
 
     private AksArm aks;
     private ArmStub arm;
@@ -49,11 +46,8 @@ class AksEgressEndToEndTest extends MockApiEndToEnd {
     @BeforeEach
     void start() throws IOException {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/iperf3")), "iperf3 is not installed");
-        String clientPodLog = Files.readString(EgressRunner.FIXTURES.resolve("iperf3-client-pod.log"));
-        for (String path : List.of("gateway", "direct")) {
-            server.expect().get().withPath("/api/v1/namespaces/egress-bench/pods/iperf-client-" + path + "-1/log?pretty=false")
-                    .andReturn(200, clientPodLog).always();
-        }
+        api = new ExecMockApi();
+        client = api.client;
         aks = new AksArm(client.getConfiguration().getMasterUrl(), tools);
         arm = aks.stub();
         standIns = StandIns.install(tools, Map.of("az", AksArm.AZ), List.of("az"));
@@ -62,13 +56,18 @@ class AksEgressEndToEndTest extends MockApiEndToEnd {
 
     @AfterEach
     void stop() throws IOException {
-        aks.close();
+        if (aks != null) {
+            aks.close();
+        }
+        if (api != null) {
+            api.close();
+        }
     }
 
     @Test
     void antreaOnAksCreatesTheClusterMeasuresAndDeletesIt() throws Exception {
         try (FakeCluster cluster = new FakeCluster(client, standIns, List.of(
-                new String[] {"crd.antrea.io/v1beta1", "Egress"}, new String[] {"crd.antrea.io/v1beta1", "ExternalIPPool"}), AKS_NODES)
+                new String[] {"crd.antrea.io/v1beta1", "Egress"}, new String[] {"crd.antrea.io/v1beta1", "ExternalIPPool"}), AKS_NODES).servingExec(api)
                 .seenFrom(OUTBOUND_NAT_ADDRESS);
              FakePrometheus prometheus = new FakePrometheus(EgressRunner.FIXTURES, AKS_NODES.size())) {
             // Prometheus is reached through its LoadBalancer Service, as on AKS: FakeCluster gives it 127.0.0.1.
@@ -105,7 +104,7 @@ class AksEgressEndToEndTest extends MockApiEndToEnd {
 
     @Test
     void withDeleteClusterFalseTheClusterStaysAndASecondCreateChangesNothing() throws Exception {
-        try (FakeCluster cluster = new FakeCluster(client, standIns, List.of(), AKS_NODES);
+        try (FakeCluster cluster = new FakeCluster(client, standIns, List.of(), AKS_NODES).servingExec(api);
              FakePrometheus prometheus = new FakePrometheus(EgressRunner.FIXTURES, AKS_NODES.size())) {
             EgressRunner.Outcome first = play(prometheus, List.of("-e", "delete_cluster=false"));
             assertEquals(0, first.exitCode(), first.output());
@@ -129,7 +128,7 @@ class AksEgressEndToEndTest extends MockApiEndToEnd {
     void ciliumOnAksInstallsWithTheBringYourOwnCniValues() throws Exception {
         standIns = StandIns.install(tools, Map.of("az", AksArm.AZ, "helm", MockClusterScripts.BY_TOOL.get("helm")), List.of("az", "helm"));
         try (FakeCluster cluster = new FakeCluster(client, standIns, List.<String[]>of(new String[] {"cilium.io/v2", "CiliumEgressGatewayPolicy"}),
-                AKS_NODES);
+                AKS_NODES).servingExec(api);
              FakePrometheus prometheus = new FakePrometheus(EgressRunner.FIXTURES, AKS_NODES.size())) {
             EgressRunner.Outcome run = EgressRunner.play("egress-cilium.yml", "inventory/azure", args(List.of("-e", "prometheus_url=" + prometheus.url())), standIns,
                     env, results);

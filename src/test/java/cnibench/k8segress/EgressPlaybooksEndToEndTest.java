@@ -8,10 +8,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import cnibench.module.kubernetes.ReferenceData;
 import cnibench.module.kubernetes.StandIns;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,18 +19,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /**
- * The whole egress-antrea and egress-cilium playbooks through ./runner against fabric8's CRUD mock API server,
- * with recording stand-ins for kind, helm and docker, a fake Prometheus API and a real iperf3 server on
- * 127.0.0.1. The client pods' logs are a real iperf3 JSON served as the pods' log by the mock; parsing, iperf.csv,
- * metrics.csv and the report are the real modules'.
+ * The whole egress-antrea and egress-cilium playbooks through ./runner against fabric8's CRUD mock API server
+ * serving exec too, with recording stand-ins for kind, helm and docker, a fake Prometheus API and a real iperf3
+ * server on 127.0.0.1. The iperf3 commands exec'd in the client pods run for real from the pods' source addresses
+ * ({@link FakeCluster}); parsing, iperf.csv, metrics.csv and the report are the real modules'.
  */
-@EnableKubernetesMockClient(crud = true, https = false)
 class EgressPlaybooksEndToEndTest extends MockApiEndToEnd {
     private static final int REPEATS = 2;
     /** kind v0.29.0's node image for Kubernetes v1.33.1, from kind's release (pkg/apis/config/defaults/image.go). */
@@ -44,21 +43,23 @@ class EgressPlaybooksEndToEndTest extends MockApiEndToEnd {
     private static final String CLIENT_NODE_IP = "127.0.0.3";
     /** The first of the top 8 addresses of the stand-in kind network 127.0.0.0/8: Antrea's egress IP. */
     private static final String ANTREA_EGRESS_IP = "127.255.255.247";
+    /** Cilium SNATs to the egress node cnibench-worker2's InternalIP in {@link FakeCluster}. */
+    private static final String CILIUM_EGRESS_IP = "127.0.0.4";
 
-    KubernetesMockServer server;
-    KubernetesClient client;
-
-    private String clientPodLog;
+    private ExecMockApi api;
+    private KubernetesClient client;
 
     @BeforeEach
-    void serveClientPodLogs() throws IOException {
+    void startMockApi() {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/iperf3")), "iperf3 is not installed");
-        clientPodLog = Files.readString(EgressRunner.FIXTURES.resolve("iperf3-client-pod.log"));
-        for (String path : List.of("gateway", "direct")) {
-            for (int repeat = 1; repeat <= REPEATS; repeat++) {
-                server.expect().get().withPath("/api/v1/namespaces/egress-bench/pods/iperf-client-" + path + "-" + repeat + "/log?pretty=false")
-                        .andReturn(200, clientPodLog).always();
-            }
+        api = new ExecMockApi();
+        client = api.client;
+    }
+
+    @AfterEach
+    void stopMockApi() {
+        if (api != null) {
+            api.close();
         }
     }
 
@@ -66,7 +67,7 @@ class EgressPlaybooksEndToEndTest extends MockApiEndToEnd {
     void antreaMeasuresThroughTheEgressGatewayThenDirectAndReports() throws Exception {
         StandIns standIns = StandIns.install(tools, MockClusterScripts.BY_TOOL, List.of("kind", "docker"));
         try (FakeCluster cluster = new FakeCluster(client, standIns, List.of(
-                new String[] {"crd.antrea.io/v1beta1", "Egress"}, new String[] {"crd.antrea.io/v1beta1", "ExternalIPPool"}));
+                new String[] {"crd.antrea.io/v1beta1", "Egress"}, new String[] {"crd.antrea.io/v1beta1", "ExternalIPPool"})).servingExec(api);
              FakePrometheus prometheus = new FakePrometheus(EgressRunner.FIXTURES)) {
             EgressRunner.Outcome run = play("egress-antrea.yml", prometheus,
                     List.of("-e", "antrea_manifest_path=" + ANTREA_MANIFEST), standIns);
@@ -88,9 +89,10 @@ class EgressPlaybooksEndToEndTest extends MockApiEndToEnd {
     }
 
     @Test
-    void ciliumInstallsWithEgressGatewayValuesAndMeasuresBothPaths() throws Exception {
+    void ciliumInstallsWithEgressGatewayValuesAndMeasuresBothPathsOnceThePolicyApplies() throws Exception {
         StandIns standIns = StandIns.install(tools, MockClusterScripts.BY_TOOL, List.of("kind", "docker", "helm"));
-        try (FakeCluster cluster = new FakeCluster(client, standIns, List.<String[]>of(new String[] {"cilium.io/v2", "CiliumEgressGatewayPolicy"}));
+        try (FakeCluster cluster = new FakeCluster(client, standIns, List.<String[]>of(new String[] {"cilium.io/v2", "CiliumEgressGatewayPolicy"}))
+                .servingExec(api).policyDelay(2);
              FakePrometheus prometheus = new FakePrometheus(EgressRunner.FIXTURES)) {
             EgressRunner.Outcome run = play("egress-cilium.yml", prometheus, List.of(), standIns);
 
@@ -107,7 +109,10 @@ class EgressPlaybooksEndToEndTest extends MockApiEndToEnd {
             assertEquals(Map.of("iperf-client-gateway-1", List.of("CiliumEgressGatewayPolicy"),
                     "iperf-client-gateway-2", List.of("CiliumEgressGatewayPolicy"),
                     "iperf-client-direct-1", List.of(), "iperf-client-direct-2", List.of()), cluster.egressObjectsAtPod());
-            assertSourcesChecked(run, "127.0.0.4");
+            assertSourcesChecked(run, CILIUM_EGRESS_IP);
+            assertEquals(List.of(CLIENT_NODE_IP, CLIENT_NODE_IP, CILIUM_EGRESS_IP, CILIUM_EGRESS_IP), cluster.sourcesByPod().get("iperf-client-gateway-2"),
+                    "probed until the egress IP appeared, then measured");
+            assertEquals(List.of(CLIENT_NODE_IP, CLIENT_NODE_IP), cluster.sourcesByPod().get("iperf-client-direct-2"), "one probe, then measured");
             assertTrue(run.output().indexOf("TASK [wait_until_cilium_installed : Wait until the cilium DaemonSet has rolled out]")
                     < run.output().indexOf("TASK [wait_until_nodes_ready : Wait until every node is Ready]"), run.output());
             assertMeasuredAndReported(run, standIns, prometheus);
@@ -115,17 +120,26 @@ class EgressPlaybooksEndToEndTest extends MockApiEndToEnd {
     }
 
     @Test
-    void aGatewayRepeatTheServerSawFromTheNodesAddressFailsTheRunAndNamesIt() throws Exception {
+    void aGatewayPathTheServerNeverSeesFromTheEgressIpFailsNamingThePodAndCleansUp() throws Exception {
         StandIns standIns = StandIns.install(tools, MockClusterScripts.BY_TOOL, List.of("kind", "docker"));
         try (FakeCluster cluster = new FakeCluster(client, standIns, List.of(
-                new String[] {"crd.antrea.io/v1beta1", "Egress"}, new String[] {"crd.antrea.io/v1beta1", "ExternalIPPool"})).seenFrom(CLIENT_NODE_IP);
+                new String[] {"crd.antrea.io/v1beta1", "Egress"}, new String[] {"crd.antrea.io/v1beta1", "ExternalIPPool"})).servingExec(api)
+                .seenFrom(CLIENT_NODE_IP);
              FakePrometheus prometheus = new FakePrometheus(EgressRunner.FIXTURES)) {
-            EgressRunner.Outcome run = play("egress-antrea.yml", prometheus, List.of("-e", "antrea_manifest_path=" + ANTREA_MANIFEST), standIns);
+            EgressRunner.Outcome run = play("egress-antrea.yml", prometheus, List.of("-e", "antrea_manifest_path=" + ANTREA_MANIFEST,
+                    "-e", "egress_path_timeout=3"), standIns);
 
             assertEquals(2, run.exitCode(), run.output());
-            assertTrue(run.output().contains("The gateway path (repeat 1) reached the iperf3 server from " + CLIENT_NODE_IP + ", expected "
-                    + ANTREA_EGRESS_IP + " (the egress IP SNATed by cnibench-worker2)."), run.output());
-            assertEquals(List.of("iperf-client-gateway-1"), cluster.clientPods(), "the run stops at the first wrong source");
+            assertTrue(run.output().contains("The iperf3 server never saw iperf-client-gateway-1's traffic from " + ANTREA_EGRESS_IP
+                    + " (the egress IP SNATed by cnibench-worker2) within 3 s; the last probe reached it from " + CLIENT_NODE_IP + "."),
+                    run.output());
+            assertEquals(List.of("iperf-client-gateway-1"), cluster.clientPods(), "the run stops at the first path that never appears");
+            assertEquals(List.of(CLIENT_NODE_IP, CLIENT_NODE_IP, CLIENT_NODE_IP, CLIENT_NODE_IP),
+                    cluster.sourcesByPod().get("iperf-client-gateway-1"), "probed for 3 s, never measured");
+            assertTrue(client.pods().inNamespace("egress-bench").list().getItems().isEmpty(), "the client pod was deleted");
+            assertTrue(client.genericKubernetesResources("crd.antrea.io/v1beta1", "Egress").list().getItems().isEmpty(),
+                    "the Egress was deleted");
+            assertFalse(Files.exists(run.runDir().resolve("iperf3/gateway-1.json")));
             assertTrue(standIns.log().endsWith("kind delete cluster --name cnibench\n"), standIns.log());
         }
     }
@@ -133,7 +147,7 @@ class EgressPlaybooksEndToEndTest extends MockApiEndToEnd {
     @Test
     void aFailureInsideTheClusterStillDeletesIt() throws Exception {
         StandIns standIns = StandIns.install(tools, MockClusterScripts.BY_TOOL, List.of("kind", "docker"));
-        try (FakeCluster cluster = new FakeCluster(client, standIns, List.of());
+        try (FakeCluster cluster = new FakeCluster(client, standIns, List.of()).servingExec(api);
              FakePrometheus prometheus = new FakePrometheus(EgressRunner.FIXTURES)) {
             EgressRunner.Outcome run = play("egress-antrea.yml", prometheus,
                     List.of("-e", "antrea_manifest_path=" + ANTREA_MANIFEST, "-e", "egress_node=no-such-node"), standIns);
@@ -234,15 +248,19 @@ class EgressPlaybooksEndToEndTest extends MockApiEndToEnd {
     private void assertMeasuredAndReported(EgressRunner.Outcome run, StandIns standIns, FakePrometheus prometheus) throws IOException {
         assertTrue(standIns.log().contains("docker network inspect kind"), "the iperf3 server address comes from the kind network");
         Path dir = run.runDir();
-        int intervals = new ObjectMapper().readTree(clientPodLog).get("intervals").size();
+        Map<String, Long> intervalsPerPath = new HashMap<>();
+        for (String path : List.of("gateway", "direct")) {
+            for (int repeat = 1; repeat <= REPEATS; repeat++) {
+                JsonNode raw = new ObjectMapper().readTree(dir.resolve("iperf3/" + path + "-" + repeat + ".json").toFile());
+                assertTrue(raw.at("/end/sum_received/bytes").asLong() > 0, "a real iperf3 run's JSON: " + raw);
+                intervalsPerPath.merge(path, (long) raw.get("intervals").size(), Long::sum);
+            }
+        }
         List<String> iperf = Files.readAllLines(dir.resolve("iperf.csv"));
         List<String> header = List.of(iperf.get(0).split(","));
         Map<String, Long> rowsPerPath = iperf.stream().skip(1).map(l -> l.split(",")[header.indexOf("path")])
                 .collect(Collectors.groupingBy(p -> p, Collectors.counting()));
-        assertEquals(Map.of("gateway", (long) REPEATS * intervals, "direct", (long) REPEATS * intervals), rowsPerPath);
-        for (String raw : List.of("gateway-1", "gateway-2", "direct-1", "direct-2")) {
-            assertEquals(intervals, new ObjectMapper().readTree(dir.resolve("iperf3/" + raw + ".json").toFile()).get("intervals").size(), raw);
-        }
+        assertEquals(intervalsPerPath, rowsPerPath, "one iperf.csv row per interval of each repeat's JSON");
         List<String> metrics = Files.readAllLines(dir.resolve("metrics.csv"));
         assertEquals("timestamp,path,repeat,node,metric,mode,device,value", metrics.get(0));
         assertTrue(metrics.stream().anyMatch(l -> l.contains(",gateway,2,cnibench-worker2,cpu_seconds_rate,softirq,,")), metrics.toString());

@@ -19,26 +19,31 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Plays the parts of a kind cluster that the fabric8 CRUD mock lacks, on a background thread: kind's three Ready
  * nodes (InternalIPs 127.0.0.2, .3, ..., which this machine can send from), controllers that make Deployments
- * Available and let pods run to Succeeded, a load balancer that gives LoadBalancer Services the address 127.0.0.1
- * (AKS), for Cilium the operator, agent DaemonSet and CRD that Helm's chart would bring, and for Antrea the egress
- * controller that gives an Egress its IP and node. When a client pod appears it notes which egress objects exist at
- * that moment, so a test can check what each repeat ran against, and, as the pod's iperf3 would, connects to the
- * iperf3 server it names from the source address the CNI would give it: the egress IP while an egress object
- * exists, else its node's address (or the one given to {@link #seenFrom}).
+ * Available and let pods run (to Succeeded, or Running for a client pod, one labelled cnibench/path), a load
+ * balancer that gives LoadBalancer Services the address 127.0.0.1 (AKS), for Cilium the operator, agent DaemonSet and
+ * CRD that Helm's chart would bring, and for Antrea the egress controller that gives an Egress its IP and node. When
+ * a client pod appears it notes which egress objects exist at that moment, so a test can check what each repeat ran
+ * against. An iperf3 command exec'd in a client pod runs for real on this machine, bound to the source address the
+ * CNI would give the pod: the egress IP while an egress object exists (after {@link #policyDelay}), else its node's
+ * address (or the one given to {@link #seenFrom}).
  */
 public final class FakeCluster implements AutoCloseable {
     static final List<String> NODES = List.of("cnibench-control-plane", "cnibench-worker", "cnibench-worker2");
+    /** Longer than any iperf3 run of the tests. */
+    private static final long EXEC_TIMEOUT_SECONDS = 60;
 
     private final KubernetesClient client;
     private final StandIns standIns;
@@ -46,6 +51,8 @@ public final class FakeCluster implements AutoCloseable {
     private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor();
     private final Map<String, List<String>> egressObjectsAtPod = new ConcurrentHashMap<>();
     private final List<String> clientPods = new CopyOnWriteArrayList<>();
+    private final Map<String, List<String>> sourcesByPod = new ConcurrentHashMap<>();
+    private volatile int policyDelay;
     private final Map<String, String> nodeAddresses = new ConcurrentHashMap<>();
     private volatile String seenFrom;
     private volatile Map<?, ?> lastPoolSpec;
@@ -81,12 +88,32 @@ public final class FakeCluster implements AutoCloseable {
         return this;
     }
 
+    /** From now on the commands exec'd in the client pods through api run here (iperf3 only). */
+    public FakeCluster servingExec(ExecMockApi api) {
+        api.serveExec(this::exec);
+        return this;
+    }
+
+    /**
+     * As Cilium, which applies the egress policy to a new pod after a while: the first connections of every client
+     * pod leave from its node's address even while an egress object exists.
+     */
+    public FakeCluster policyDelay(int connections) {
+        policyDelay = connections;
+        return this;
+    }
+
+    /** For each client pod, the source addresses of the iperf3 connections run in it, in order. */
+    public Map<String, List<String>> sourcesByPod() {
+        return sourcesByPod;
+    }
+
     /** The spec of the last ExternalIPPool an Egress took its IP from (the pools are deleted after each repeat). */
     public Map<?, ?> lastPoolSpec() {
         return lastPoolSpec;
     }
 
-    /** The client pods (those running an iperf3 client) in the order they were started. */
+    /** The client pods in the order they were started. */
     public List<String> clientPods() {
         return List.copyOf(clientPods);
     }
@@ -108,7 +135,7 @@ public final class FakeCluster implements AutoCloseable {
                     .forEach(this::makeAvailable);
             for (Pod pod : client.pods().inAnyNamespace().list().getItems()) {
                 if (pod.getStatus() == null || pod.getStatus().getPhase() == null) {
-                    runToCompletion(pod);
+                    run(pod);
                 }
             }
             client.services().inAnyNamespace().list().getItems().stream()
@@ -134,19 +161,41 @@ public final class FakeCluster implements AutoCloseable {
         client.services().resource(service).updateStatus();
     }
 
-    private void runToCompletion(Pod pod) throws Exception {
-        List<GenericKubernetesResource> egress = egressKinds.stream()
-                .flatMap(k -> client.genericKubernetesResources(k[0], k[1]).list().getItems().stream()).toList();
+    private void run(Pod pod) throws Exception {
+        List<GenericKubernetesResource> egress = egressObjects();
         egressObjectsAtPod.put(pod.getMetadata().getName(), egress.stream().map(GenericKubernetesResource::getKind).sorted().toList());
-        List<String> args = pod.getSpec().getContainers().get(0).getArgs();
-        if (args != null && args.contains("--client")) {
+        boolean clientPod = pod.getMetadata().getLabels() != null && pod.getMetadata().getLabels().containsKey("cnibench/path");
+        if (clientPod) {
             clientPods.add(pod.getMetadata().getName());
-            String source = seenFrom != null ? seenFrom : egress.stream().map(FakeCluster::egressIp).filter(ip -> ip != null).findFirst()
-                    .orElse(nodeAddresses.get(pod.getSpec().getNodeSelector().get("kubernetes.io/hostname")));
-            connect(args.get(args.indexOf("--client") + 1), args.get(args.indexOf("--port") + 1), source);
+            sourcesByPod.put(pod.getMetadata().getName(), new CopyOnWriteArrayList<>());
         }
-        pod.setStatus(new PodStatusBuilder().withPhase("Succeeded").build());
+        pod.setStatus(new PodStatusBuilder().withPhase(clientPod ? "Running" : "Succeeded").build());
         client.pods().resource(pod).updateStatus();
+    }
+
+    private List<GenericKubernetesResource> egressObjects() {
+        return egressKinds.stream().flatMap(k -> client.genericKubernetesResources(k[0], k[1]).list().getItems().stream()).toList();
+    }
+
+    /** An iperf3 client command exec'd in a client pod, run here from the source address the pod's traffic would have. */
+    private PodExec.Result exec(String namespace, String name, List<String> command) throws Exception {
+        Pod pod = client.pods().inNamespace(namespace).withName(name).get();
+        List<String> sources = sourcesByPod.get(name);
+        if (pod == null || sources == null || !"iperf3".equals(command.get(0))) {
+            return new PodExec.Result(126, ("this fake runs only iperf3 in a client pod, not " + command + " in " + name).getBytes());
+        }
+        String node = nodeAddresses.get(pod.getSpec().getNodeSelector().get("kubernetes.io/hostname"));
+        String egressIp = egressObjects().stream().map(FakeCluster::egressIp).filter(ip -> ip != null).findFirst().orElse(null);
+        String source = seenFrom != null ? seenFrom : egressIp != null && sources.size() >= policyDelay ? egressIp : node;
+        sources.add(source);
+        List<String> bound = new ArrayList<>(command);
+        bound.addAll(1, List.of("--bind", source));
+        Process iperf = new ProcessBuilder(bound).redirectErrorStream(true).start();
+        // the process's output is read to the end, so a hung iperf3 is stopped by the watchdog, not waited for forever
+        ScheduledFuture<?> watchdog = loop.schedule(iperf::destroyForcibly, EXEC_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        byte[] output = iperf.getInputStream().readAllBytes();
+        watchdog.cancel(false);
+        return new PodExec.Result(iperf.waitFor(), output);
     }
 
     /** The address an egress object SNATs to: an Antrea Egress's assigned IP, a Cilium policy's egressIP. */
@@ -163,16 +212,6 @@ public final class FakeCluster implements AutoCloseable {
         String network = cidr.substring(0, cidr.indexOf('/'));
         int dot = network.lastIndexOf('.');
         return network.substring(0, dot + 1) + (Integer.parseInt(network.substring(dot + 1)) + 1);
-    }
-
-    /** A short real iperf3 test from source, so the server's log shows the peer the pod's run would have had. */
-    private static void connect(String server, String port, String source) throws Exception {
-        Process iperf = new ProcessBuilder("iperf3", "--client", server, "--port", port, "--bind", source, "--bytes", "1K")
-                .redirectErrorStream(true).start();
-        String output = new String(iperf.getInputStream().readAllBytes());
-        if (iperf.waitFor() != 0) {
-            throw new IllegalStateException("iperf3 from " + source + " to " + server + ":" + port + " failed: " + output);
-        }
     }
 
     /** As Antrea's egress controller: an Egress gets the first address of its pool and the pool's node. */

@@ -9,8 +9,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What the end-to-end tests against fabric8's mock API server share: a directory for the tools' stand-ins, one for
- * the results, a quiet mock server log and free ports. Each test class declares its own KubernetesMockServer and
- * KubernetesClient fields, as fabric8's extension injects only the fields a test class declares itself.
+ * the results, a quiet mock server log and free ports. Each test class starts its own mock: an {@link ExecMockApi}
+ * where pods run commands, else KubernetesMockServer and KubernetesClient fields of its own, as fabric8's extension
+ * injects only the fields a test class declares itself.
  */
 public abstract class MockApiEndToEnd {
     /** Held so the level stays set: the mock web server logs every request at INFO. */

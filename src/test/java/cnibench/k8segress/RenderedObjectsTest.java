@@ -53,6 +53,7 @@ class RenderedObjectsTest {
                     egress_ip_pool: 172.18.255.247-172.18.255.254
                     egress_client_pod: iperf-client-gateway-1
                     egress_path: gateway
+                    egress_path_timeout: 60
                   tasks:
                 """);
         for (String template : TEMPLATES) {
@@ -131,11 +132,12 @@ class RenderedObjectsTest {
     }
 
     @Test
-    void theClientPodRunsIperf3AsJsonAgainstTheServer() {
+    void theClientPodSleepsThroughThePathWaitAndTheRunForTheirExecs() {
         Map<String, Object> pod = RENDERED.get("iperf-client-pod.yaml").get(0);
         Map<?, ?> container = (Map<?, ?>) ((List<?>) ((Map<?, ?>) pod.get("spec")).get("containers")).get(0);
-        assertEquals(List.of("iperf3"), container.get("command"));
-        assertEquals(List.of("--client", "172.18.0.1", "--port", "5201", "--time", "10", "--omit", "1", "--json"), container.get("args"));
+        assertEquals(List.of("sleep", String.valueOf(60 + 1 + 10 + 120)), container.get("command"),
+                "egress_path_timeout + iperf_omit + iperf_duration + iperf_pod_timeout");
+        assertEquals(null, container.get("args"));
         assertEquals(Map.of("app", "iperf-client", "cnibench/path", "gateway"), ((Map<?, ?>) pod.get("metadata")).get("labels"));
     }
 
