@@ -92,7 +92,7 @@ class EgressPlaybooksEndToEndTest extends MockApiEndToEnd {
     void ciliumInstallsWithEgressGatewayValuesAndMeasuresBothPathsOnceThePolicyApplies() throws Exception {
         StandIns standIns = StandIns.install(tools, MockClusterScripts.BY_TOOL, List.of("kind", "docker", "helm"));
         try (FakeCluster cluster = new FakeCluster(client, standIns, List.<String[]>of(new String[] {"cilium.io/v2", "CiliumEgressGatewayPolicy"}))
-                .servingExec(api).policyDelay(2);
+                .servingExec(api).policyApplies(2, Integer.MAX_VALUE);
              FakePrometheus prometheus = new FakePrometheus(EgressRunner.FIXTURES)) {
             EgressRunner.Outcome run = play("egress-cilium.yml", prometheus, List.of(), standIns);
 
@@ -140,6 +140,28 @@ class EgressPlaybooksEndToEndTest extends MockApiEndToEnd {
             assertTrue(client.genericKubernetesResources("crd.antrea.io/v1beta1", "Egress").list().getItems().isEmpty(),
                     "the Egress was deleted");
             assertFalse(Files.exists(run.runDir().resolve("iperf3/gateway-1.json")));
+            assertTrue(standIns.log().endsWith("kind delete cluster --name cnibench\n"), standIns.log());
+        }
+    }
+
+    @Test
+    void aGatewayRunTheServerSawFromTheNodesAddressAfterTheProbeFailsTheRunAndNamesIt() throws Exception {
+        StandIns standIns = StandIns.install(tools, MockClusterScripts.BY_TOOL, List.of("kind", "docker"));
+        try (FakeCluster cluster = new FakeCluster(client, standIns, List.of(
+                new String[] {"crd.antrea.io/v1beta1", "Egress"}, new String[] {"crd.antrea.io/v1beta1", "ExternalIPPool"})).servingExec(api)
+                .policyApplies(0, 1);
+             FakePrometheus prometheus = new FakePrometheus(EgressRunner.FIXTURES)) {
+            EgressRunner.Outcome run = play("egress-antrea.yml", prometheus, List.of("-e", "antrea_manifest_path=" + ANTREA_MANIFEST), standIns);
+
+            assertEquals(2, run.exitCode(), run.output());
+            assertEquals(List.of(ANTREA_EGRESS_IP, CLIENT_NODE_IP), cluster.sourcesByPod().get("iperf-client-gateway-1"),
+                    "the probe saw the egress IP, the measured run the node's address");
+            assertTrue(run.output().contains("The gateway path (repeat 1) reached the iperf3 server from " + CLIENT_NODE_IP + ", expected "
+                    + ANTREA_EGRESS_IP + " (the egress IP SNATed by cnibench-worker2)."), run.output());
+            assertEquals(List.of("stage,repeat,path,expected_source,seen_source,ok",
+                    "measure,1,gateway," + ANTREA_EGRESS_IP + "," + CLIENT_NODE_IP + ",False"),
+                    Files.readAllLines(run.runDir().resolve("egress_check.csv")));
+            assertTrue(client.pods().inNamespace("egress-bench").list().getItems().isEmpty(), "the client pod was deleted");
             assertTrue(standIns.log().endsWith("kind delete cluster --name cnibench\n"), standIns.log());
         }
     }

@@ -37,7 +37,7 @@ import java.util.concurrent.TimeUnit;
  * CRD that Helm's chart would bring, and for Antrea the egress controller that gives an Egress its IP and node. When
  * a client pod appears it notes which egress objects exist at that moment, so a test can check what each repeat ran
  * against. An iperf3 command exec'd in a client pod runs for real on this machine, bound to the source address the
- * CNI would give the pod: the egress IP while an egress object exists (after {@link #policyDelay}), else its node's
+ * CNI would give the pod: the egress IP while an egress object exists (see {@link #policyApplies}), else its node's
  * address (or the one given to {@link #seenFrom}).
  */
 public final class FakeCluster implements AutoCloseable {
@@ -52,7 +52,8 @@ public final class FakeCluster implements AutoCloseable {
     private final Map<String, List<String>> egressObjectsAtPod = new ConcurrentHashMap<>();
     private final List<String> clientPods = new CopyOnWriteArrayList<>();
     private final Map<String, List<String>> sourcesByPod = new ConcurrentHashMap<>();
-    private volatile int policyDelay;
+    private volatile int policyFrom;
+    private volatile int policyUntil = Integer.MAX_VALUE;
     private final Map<String, String> nodeAddresses = new ConcurrentHashMap<>();
     private volatile String seenFrom;
     private volatile Map<?, ?> lastPoolSpec;
@@ -95,11 +96,13 @@ public final class FakeCluster implements AutoCloseable {
     }
 
     /**
-     * As Cilium, which applies the egress policy to a new pod after a while: the first connections of every client
-     * pod leave from its node's address even while an egress object exists.
+     * Which connections of every client pod the egress policy applies to (counted from 0; the others leave from its
+     * node's address even while an egress object exists): from a later one as Cilium, which applies the policy to a
+     * new pod after a while, or until an earlier one for a policy lost while the pod runs.
      */
-    public FakeCluster policyDelay(int connections) {
-        policyDelay = connections;
+    public FakeCluster policyApplies(int fromConnection, int untilConnection) {
+        policyFrom = fromConnection;
+        policyUntil = untilConnection;
         return this;
     }
 
@@ -186,7 +189,8 @@ public final class FakeCluster implements AutoCloseable {
         }
         String node = nodeAddresses.get(pod.getSpec().getNodeSelector().get("kubernetes.io/hostname"));
         String egressIp = egressObjects().stream().map(FakeCluster::egressIp).filter(ip -> ip != null).findFirst().orElse(null);
-        String source = seenFrom != null ? seenFrom : egressIp != null && sources.size() >= policyDelay ? egressIp : node;
+        boolean applied = sources.size() >= policyFrom && sources.size() < policyUntil;
+        String source = seenFrom != null ? seenFrom : egressIp != null && applied ? egressIp : node;
         sources.add(source);
         List<String> bound = new ArrayList<>(command);
         bound.addAll(1, List.of("--bind", source));
