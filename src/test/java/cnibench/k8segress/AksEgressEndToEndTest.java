@@ -9,23 +9,17 @@ import cnibench.module.azure.ArmStub;
 import cnibench.module.kubernetes.ReferenceData;
 import cnibench.module.kubernetes.StandIns;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * egress-antrea.yml with -i inventory/azure through ./runner: the AKS cluster is created, its kubeconfig
@@ -33,26 +27,16 @@ import org.junit.jupiter.api.io.TempDir;
  * DefaultAzureCredential through a stand-in `az` (Azure CLI login); the kubeconfig points at fabric8's mock API
  * server, where the rest of the benchmark runs as in the kind tests.
  */
-@EnableKubernetesMockClient(crud = true, https = false)
-class AksEgressEndToEndTest {
+class AksEgressEndToEndTest extends MockApiEndToEnd {
     private static final int REPEATS = 1;
     private static final List<String> AKS_NODES = AksArm.NODES;
+    /** Where the iperf3 server sees the pods' traffic from on AKS: the cluster's outbound NAT, not a node or egress IP. */
+    private static final String OUTBOUND_NAT_ADDRESS = "127.0.0.9";
     private static final String SUBSCRIPTION = AksArm.SUBSCRIPTION;
     private static final String CLUSTER = AksArm.CLUSTER;
-    private static final Logger MOCK_SERVER_LOG = Logger.getLogger("io.fabric8.mockwebserver");
 
-    static {
-        MOCK_SERVER_LOG.setLevel(Level.WARNING);
-    }
-
-    KubernetesMockServer server;
-    KubernetesClient client;
-
-    @TempDir
-    Path tools;
-
-    @TempDir
-    Path results;
+    private ExecMockApi api;
+    private KubernetesClient client;
 
     private AksArm aks;
     private ArmStub arm;
@@ -62,11 +46,8 @@ class AksEgressEndToEndTest {
     @BeforeEach
     void start() throws IOException {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/iperf3")), "iperf3 is not installed");
-        String clientPodLog = Files.readString(EgressRunner.FIXTURES.resolve("iperf3-client-pod.log"));
-        for (String path : List.of("gateway", "direct")) {
-            server.expect().get().withPath("/api/v1/namespaces/egress-bench/pods/iperf-client-" + path + "-1/log?pretty=false")
-                    .andReturn(200, clientPodLog).always();
-        }
+        api = new ExecMockApi();
+        client = api.client;
         aks = new AksArm(client.getConfiguration().getMasterUrl(), tools);
         arm = aks.stub();
         standIns = StandIns.install(tools, Map.of("az", AksArm.AZ), List.of("az"));
@@ -75,13 +56,19 @@ class AksEgressEndToEndTest {
 
     @AfterEach
     void stop() throws IOException {
-        aks.close();
+        if (aks != null) {
+            aks.close();
+        }
+        if (api != null) {
+            api.close();
+        }
     }
 
     @Test
     void antreaOnAksCreatesTheClusterMeasuresAndDeletesIt() throws Exception {
         try (FakeCluster cluster = new FakeCluster(client, standIns, List.of(
-                new String[] {"crd.antrea.io/v1beta1", "Egress"}, new String[] {"crd.antrea.io/v1beta1", "ExternalIPPool"}), AKS_NODES);
+                new String[] {"crd.antrea.io/v1beta1", "Egress"}, new String[] {"crd.antrea.io/v1beta1", "ExternalIPPool"}), AKS_NODES).servingExec(api)
+                .seenFrom(OUTBOUND_NAT_ADDRESS);
              FakePrometheus prometheus = new FakePrometheus(EgressRunner.FIXTURES, AKS_NODES.size())) {
             // Prometheus is reached through its LoadBalancer Service, as on AKS: FakeCluster gives it 127.0.0.1.
             EgressRunner.Outcome run = EgressRunner.play("egress-antrea.yml", "inventory/azure",
@@ -100,6 +87,8 @@ class AksEgressEndToEndTest {
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(kubeconfig)));
             assertEquals(Map.of("iperf-client-gateway-1", List.of("Egress", "ExternalIPPool"), "iperf-client-direct-1", List.of()),
                     cluster.egressObjectsAtPod());
+            assertTrue(run.output().contains("\"egress_ip\": \"10.224.255.241\""), "the Egress's IP from its status: " + run.output());
+            assertFalse(Files.exists(run.runDir().resolve("egress_check.csv")), "no source check behind Azure's outbound NAT");
             String manifest = Files.readString(run.runDir().resolve("antrea.yml"));
             assertTrue(manifest.contains("      enableNodeIPAM: true\n") && manifest.contains("      clusterCIDRs: [\"10.244.0.0/16\"]\n"),
                     "NodeIPAM turned on in the applied manifest");
@@ -115,7 +104,7 @@ class AksEgressEndToEndTest {
 
     @Test
     void withDeleteClusterFalseTheClusterStaysAndASecondCreateChangesNothing() throws Exception {
-        try (FakeCluster cluster = new FakeCluster(client, standIns, List.of(), AKS_NODES);
+        try (FakeCluster cluster = new FakeCluster(client, standIns, List.of(), AKS_NODES).servingExec(api);
              FakePrometheus prometheus = new FakePrometheus(EgressRunner.FIXTURES, AKS_NODES.size())) {
             EgressRunner.Outcome first = play(prometheus, List.of("-e", "delete_cluster=false"));
             assertEquals(0, first.exitCode(), first.output());
@@ -139,7 +128,7 @@ class AksEgressEndToEndTest {
     void ciliumOnAksInstallsWithTheBringYourOwnCniValues() throws Exception {
         standIns = StandIns.install(tools, Map.of("az", AksArm.AZ, "helm", MockClusterScripts.BY_TOOL.get("helm")), List.of("az", "helm"));
         try (FakeCluster cluster = new FakeCluster(client, standIns, List.<String[]>of(new String[] {"cilium.io/v2", "CiliumEgressGatewayPolicy"}),
-                AKS_NODES);
+                AKS_NODES).servingExec(api);
              FakePrometheus prometheus = new FakePrometheus(EgressRunner.FIXTURES, AKS_NODES.size())) {
             EgressRunner.Outcome run = EgressRunner.play("egress-cilium.yml", "inventory/azure", args(List.of("-e", "prometheus_url=" + prometheus.url())), standIns,
                     env, results);
@@ -219,9 +208,4 @@ class AksEgressEndToEndTest {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

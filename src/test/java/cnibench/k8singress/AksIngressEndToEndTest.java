@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cnibench.k8segress.AksArm;
 import cnibench.k8segress.EgressRunner;
+import cnibench.k8segress.MockApiEndToEnd;
 import cnibench.k8segress.FakePrometheus;
 import cnibench.module.kubernetes.ReferenceData;
 import cnibench.module.kubernetes.StandIns;
@@ -23,7 +24,6 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * ingress-antrea.yml and ingress-cilium.yml with -i inventory/azure through ./runner: the AKS cluster is created and
@@ -32,18 +32,12 @@ import org.junit.jupiter.api.io.TempDir;
  * address Azure's load balancer would give it) and k6 stand-in. Proves the playbooks' AKS path, not AKS itself.
  */
 @EnableKubernetesMockClient(crud = true, https = false)
-class AksIngressEndToEndTest {
+class AksIngressEndToEndTest extends MockApiEndToEnd {
     /** A documentation address (RFC 5737) as the Gateway's public one: nothing connects to it, the k6 stand-in reads the route. */
     private static final String PUBLIC_ADDRESS = "203.0.113.10";
 
     KubernetesMockServer server;
     KubernetesClient client;
-
-    @TempDir
-    Path tools;
-
-    @TempDir
-    Path results;
 
     private AksArm aks;
 

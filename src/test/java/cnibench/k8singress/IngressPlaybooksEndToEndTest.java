@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cnibench.k8segress.EgressRunner;
+import cnibench.k8segress.MockApiEndToEnd;
 import cnibench.k8segress.FakePrometheus;
 import cnibench.module.kubernetes.CrdSchemas;
 import cnibench.module.kubernetes.ReferenceData;
@@ -23,7 +24,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
@@ -35,7 +35,7 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  * computed by the real roles from a meaningful console log.
  */
 @EnableKubernetesMockClient(crud = true, https = false)
-class IngressPlaybooksEndToEndTest {
+class IngressPlaybooksEndToEndTest extends MockApiEndToEnd {
     private static final List<String> STAGES = List.of("0", "5", "25", "50", "75", "100");
     private static final String STAGE_COLUMNS = "run,stage,canary_percent,label,responses,share,share_ci95_low,share_ci95_high,"
             + "expected_share,requests,errors,requests_per_s,latency_p50_ms,latency_p90_ms,latency_p99_ms,latency_max_ms,"
@@ -48,12 +48,6 @@ class IngressPlaybooksEndToEndTest {
 
     KubernetesMockServer server;
     KubernetesClient client;
-
-    @TempDir
-    Path tools;
-
-    @TempDir
-    Path results;
 
     @BeforeEach
     void serveTheAnalyzersLog() {
@@ -114,7 +108,7 @@ class IngressPlaybooksEndToEndTest {
         assertEquals(2, run.exitCode(), run.output());
         assertTrue(run.output().contains("Bad ingress settings: canary_stages must be whole percents from 0 to 100, "
                 + "e.g. [0, 5, 25, 50, 75, 100] (got [0, 150])"), run.output());
-        assertFalse(standIns.log().contains("kind"), standIns.log());
+        assertFalse(standIns.log().contains("kind create"), standIns.log());
     }
 
     @Test
@@ -126,7 +120,7 @@ class IngressPlaybooksEndToEndTest {
         assertEquals(2, run.exitCode(), run.output());
         assertTrue(run.output().contains("The benchmark is pinned to k6 v2.2.0 (its summary export and console output), but k6 says: "
                 + "k6 v0.57.0 (commit/stand-in, go1.24.4, linux/amd64). Install k6 v2.2.0. Nothing was created."), run.output());
-        assertEquals("k6 version\n", standIns.log());
+        assertEquals("kind version\ndocker info\nk6 version\n", standIns.log());
     }
 
     @Test

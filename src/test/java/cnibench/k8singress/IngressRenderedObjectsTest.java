@@ -56,8 +56,8 @@ class IngressRenderedObjectsTest {
                       vars: {route_weights: {stable: 95, canary: 5}}
                     - template: {src: %1$s/ingress_gateway/templates/httproute.yaml.j2, dest: %2$s/route-mirror.yaml}
                       vars: {route_weights: {stable: 50, canary: 50}, route_mirror_percent: 40}
-                    - template: {src: %1$s/install_metallb/templates/pool-range.j2, dest: %2$s/pool-range.txt}
-                      vars: {metallb_subnets: [172.18.0.0/16]}
+                    - template: {src: %1$s/kind_network/templates/top-range.j2, dest: %2$s/pool-range.txt}
+                      vars: {kind_network_subnets: [172.18.0.0/16], kind_range_size: "{{ metallb_pool_size }}"}
                     - template: {src: %1$s/install_metallb/templates/metallb-pool.yaml.j2, dest: %2$s/metallb-pool.yaml}
                       vars: {metallb_pool_range: 172.18.255.205-172.18.255.254}
                     - template: {src: %1$s/deploy_canary_apps/templates/canary-apps.yaml.j2, dest: %2$s/canary-apps.yaml}

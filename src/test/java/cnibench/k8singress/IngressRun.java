@@ -14,8 +14,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
@@ -64,16 +62,6 @@ final class IngressRun {
             done
             cp "$K6_SUMMARY" "$summary"
             """;
-
-    /**
-     * Held so the level stays set: the mock web server logs every request at INFO. Set when a test first uses this
-     * class, which every ingress end-to-end test does in its @BeforeEach ({@link #serveTheAnalyzersLog}).
-     */
-    private static final Logger MOCK_SERVER_LOG = Logger.getLogger("io.fabric8.mockwebserver");
-
-    static {
-        MOCK_SERVER_LOG.setLevel(Level.WARNING);
-    }
 
     private IngressRun() {
     }

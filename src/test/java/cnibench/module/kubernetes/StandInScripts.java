@@ -8,25 +8,8 @@ import java.util.Map;
  * values a test puts in release-after-upgrade.json and values-after-upgrade.json.
  */
 final class StandInScripts {
-    private static final String KIND = """
-            #!/bin/sh
-            echo "kind $*" >> "$STANDIN_DIR/log"
-            state="$STANDIN_DIR/kind-clusters"
-            name=""; prev=""
-            for a in "$@"; do
-              case "$prev" in
-                --name) name="$a" ;;
-                --config) echo "--- config" >> "$STANDIN_DIR/log"; cat "$a" >> "$STANDIN_DIR/log" ;;
-                --kubeconfig) echo "kubeconfig of $name" > "$a" ;;
-              esac
-              prev="$a"
-            done
-            case "$1 $2" in
-              "get clusters") if [ -s "$state" ]; then cat "$state"; else echo "No kind clusters found." >&2; fi ;;
-              "create cluster") echo "$name" >> "$state"; echo "Creating cluster \\"$name\\" ..." >&2 ;;
-              "delete cluster") grep -vx "$name" "$state" > "$state.new"; mv "$state.new" "$state" ;;
-            esac
-            """;
+    private static final String KIND = StandIns.kindScript("echo \"--- config\" >> \"$STANDIN_DIR/log\"; cat \"$a\" >> \"$STANDIN_DIR/log\"",
+            "echo \"kubeconfig of $name\" > \"$a\"", "");
 
     private static final String HELM = """
             #!/bin/sh

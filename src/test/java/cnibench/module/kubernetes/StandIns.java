@@ -20,6 +20,36 @@ public final class StandIns {
         this.dir = dir;
     }
 
+    /**
+     * A kind stand-in: logs its argv, answers `kind version` with v0.29.0 (or $KIND_STANDIN_VERSION), keeps the
+     * clusters it created in $STANDIN_DIR/kind-clusters for `kind get clusters` and `kind delete cluster`, and runs
+     * the given shell code on --config and on --kubeconfig (the file is $a) and on `create cluster` ($name).
+     */
+    public static String kindScript(String onConfig, String onKubeconfig, String onCreate) {
+        return """
+                #!/bin/sh
+                echo "kind $*" >> "$STANDIN_DIR/log"
+                if [ "$1" = version ]; then echo "kind ${KIND_STANDIN_VERSION:-v0.29.0} go1.24.2 linux/amd64"; exit 0; fi
+                state="$STANDIN_DIR/kind-clusters"
+                name=kind; prev=""
+                for a in "$@"; do
+                  case "$prev" in
+                    --name) name="$a" ;;
+                    --config) %s ;;
+                    --kubeconfig) %s ;;
+                  esac
+                  prev="$a"
+                done
+                case "$1 $2" in
+                  "get clusters") if [ -s "$state" ]; then cat "$state"; else echo "No kind clusters found." >&2; fi ;;
+                  "create cluster") echo "$name" >> "$state"
+                %s
+                    echo "Creating cluster \\"$name\\" ..." >&2 ;;
+                  "delete cluster") grep -vx "$name" "$state" > "$state.new"; mv "$state.new" "$state" ;;
+                esac
+                """.formatted(onConfig, onKubeconfig, onCreate);
+    }
+
     /** Writes the named tools into dir, each from its script in scripts (tool name to script text). */
     public static StandIns install(Path dir, Map<String, String> scripts, List<String> tools) throws IOException {
         for (String tool : tools) {
