@@ -6,7 +6,6 @@ import cnibench.connection.ConnectionFactory;
 import cnibench.connection.TaskConnection;
 import cnibench.connection.UnsupportedConnectionException;
 import cnibench.inventory.Host;
-import cnibench.inventory.Inventory;
 import cnibench.module.spi.ArgumentException;
 import cnibench.module.spi.ArgumentValidator;
 import cnibench.module.spi.Arguments;
@@ -18,7 +17,6 @@ import cnibench.source.ErrorContext;
 import cnibench.template.TemplateError;
 import cnibench.template.Templar;
 import cnibench.template.UndefinedVariableError;
-import cnibench.vars.HostState;
 import cnibench.vars.LayeredVars;
 import cnibench.vars.VariableManager;
 import java.nio.file.Path;
@@ -45,6 +43,7 @@ final class TaskRunner {
     private final RunOptions options;
     private final Callback callback;
     private final Path playbookDir;
+    private final ResultEffects effects;
 
     TaskRunner(ModuleRegistry modules, Templar templar, VariableManager variables, ConnectionFactory connections,
                RunOptions options, Callback callback, Path playbookDir) {
@@ -55,6 +54,7 @@ final class TaskRunner {
         this.options = options;
         this.callback = callback;
         this.playbookDir = playbookDir;
+        this.effects = new ResultEffects(variables);
     }
 
     TaskResult run(Task task, Host host, Map<String, Object> includeParams) {
@@ -77,9 +77,8 @@ final class TaskRunner {
                 return finish(task, host, loopFailure(e), null);
             }
             delegate = items == null ? delegateOf(task, vars) : null;
-            Map<String, Object> result = items == null ? runSingle(task, host, vars, delegate)
-                    : runLoop(task, host, vars, items, delegate, includeParams);
-            return finish(task, host, result, delegate);
+            return items == null ? finish(task, host, runSingle(task, host, vars, delegate), delegate)
+                    : finishLoop(task, host, runLoop(task, host, vars, items, delegate, includeParams), delegate);
         } catch (UnsupportedConnectionException e) {
             Map<String, Object> r = failure(e.getMessage());
             r.put("unreachable", true);
@@ -156,7 +155,7 @@ final class TaskRunner {
             }
             TaskResult itemResult = finish(task, host, r, itemDelegate);
             callback.itemResult(new TaskResult(host, task, itemResult.status(), censor(task, vars, r), itemResult.ignored(), itemDelegate,
-                    label != null ? label : PythonRepr.label(item)));
+                    label != null ? label : PythonRepr.label(item), itemResult.showsOnlyOutput()));
             results.add(r);
             anyChanged |= Boolean.TRUE.equals(r.get("changed"));
             anyFailed |= Boolean.TRUE.equals(r.get("failed"));
@@ -177,7 +176,6 @@ final class TaskRunner {
         } else {
             aggregate.put("msg", "All items completed");
         }
-        aggregate.put("_cnibench_loop", true);
         return aggregate;
     }
 
@@ -250,13 +248,6 @@ final class TaskRunner {
             r.put("skipped", true);
             return r;
         }
-        if (module.spec().name().equals("debug") && debugAboveVerbosity(task, vars)) {
-            Map<String, Object> r = new LinkedHashMap<>();
-            r.put("changed", false);
-            r.put("skipped_reason", "Verbosity threshold not met.");
-            r.put("skipped", true);
-            return r;
-        }
         Map<String, Object> rawArgs = templateArgs(task, vars);
         Arguments args;
         try {
@@ -273,27 +264,31 @@ final class TaskRunner {
             int poll = (int) number(templar.template(task.ownKeywords().get("poll"), vars), 15);
             return poll == 0 ? startAsync(module, context, args) : runWithTimeout(module, context, args, async);
         }
-        Map<String, Object> result = invoke(module, context, args);
-        applyFacts(module, host, result);
-        return result;
+        ModuleResult result = invoke(module, context, args);
+        effects.apply(host, result);
+        return new LinkedHashMap<>(result.toMap());
     }
 
-    private static Map<String, Object> invoke(Module module, TaskContext context, Arguments args) {
+    private static ModuleResult invoke(Module module, TaskContext context, Arguments args) {
         try {
-            ModuleResult r = module.run(context, args);
-            return new LinkedHashMap<>(r.toMap());
+            return module.run(context, args);
         } catch (TemplateError e) {
-            return failure(describe(e));
+            return ModuleResult.failed(describe(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return failure("interrupted");
+            return ModuleResult.failed("interrupted");
         } catch (Exception e) {
-            return failure(e.getMessage() == null ? e.toString() : e.getMessage());
+            return ModuleResult.failed(e.getMessage() == null ? e.toString() : e.getMessage());
         }
     }
 
+    /** The dictionary a module's result registers, for results no effect is applied from (async). */
+    private static Map<String, Object> invokeForMap(Module module, TaskContext context, Arguments args) {
+        return new LinkedHashMap<>(invoke(module, context, args).toMap());
+    }
+
     private Map<String, Object> startAsync(Module module, TaskContext context, Arguments args) {
-        String id = AsyncJobs.instance().start(() -> invoke(module, context, args));
+        String id = AsyncJobs.instance().start(() -> invokeForMap(module, context, args));
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("ansible_job_id", id);
         r.put("changed", true);
@@ -304,7 +299,7 @@ final class TaskRunner {
     }
 
     private static Map<String, Object> runWithTimeout(Module module, TaskContext context, Arguments args, int seconds) {
-        Future<Map<String, Object>> f = java.util.concurrent.CompletableFuture.supplyAsync(() -> invoke(module, context, args));
+        Future<Map<String, Object>> f = java.util.concurrent.CompletableFuture.supplyAsync(() -> invokeForMap(module, context, args));
         try {
             return f.get(seconds, TimeUnit.SECONDS);
         } catch (TimeoutException e) {
@@ -318,79 +313,18 @@ final class TaskRunner {
         }
     }
 
-    /** Puts what set_fact, include_vars and fact-returning modules produced where its precedence says. */
-    private void applyFacts(Module module, Host host, Map<String, Object> result) {
-        if (Boolean.TRUE.equals(result.get("failed"))) {
-            return;
-        }
-        HostState state = variables.state(host);
-        if (result.get("ansible_facts") instanceof Map<?, ?> facts) {
-            String name = module.spec().name();
-            synchronized (state) {
-                if (name.equals("set_fact")) {
-                    facts.forEach((k, v) -> state.runtimeVars().put(String.valueOf(k), v));
-                    if (Boolean.TRUE.equals(result.get("_ansible_facts_cacheable"))) {
-                        facts.forEach((k, v) -> state.facts().put(String.valueOf(k), v));
-                        state.factsChanged();
-                    }
-                } else if (name.equals("include_vars")) {
-                    facts.forEach((k, v) -> state.includedVars().put(String.valueOf(k), v));
-                } else {
-                    facts.forEach((k, v) -> {
-                        String key = String.valueOf(k);
-                        if (!key.startsWith("ansible_")) {
-                            state.bareNames().add(key);
-                        }
-                        state.facts().put(key.startsWith("ansible_") ? key.substring(8) : key, v);
-                    });
-                    state.factsChanged();
-                }
-            }
-        }
-        if (result.get("add_host") instanceof Map<?, ?> add) {
-            addHost(add);
-        }
-        if (result.get("add_group") != null) {
-            groupBy(host, String.valueOf(result.get("add_group")), result.get("parent_groups"));
-        }
+    private TaskResult finish(Task task, Host host, Map<String, Object> result, String delegate) {
+        return finish(task, host, result, delegate, false);
     }
 
-    private void addHost(Map<?, ?> add) {
-        Inventory inv = variables.inventory();
-        synchronized (inv) {
-            Host h = inv.hostOrCreate(String.valueOf(add.get("host_name")));
-            if (add.get("host_vars") instanceof Map<?, ?> hv) {
-                hv.forEach((k, v) -> h.vars().put(String.valueOf(k), v));
-            }
-            if (add.get("groups") instanceof List<?> groups) {
-                groups.forEach(g -> inv.addToGroup(h, inv.groupOrCreate(String.valueOf(g))));
-            }
-            inv.reconcile();
-            variables.inventoryChanged();
-        }
-    }
-
-    private void groupBy(Host host, String group, Object parents) {
-        Inventory inv = variables.inventory();
-        synchronized (inv) {
-            var g = inv.groupOrCreate(group);
-            inv.addToGroup(host, g);
-            if (parents instanceof List<?> ps) {
-                for (Object p : ps) {
-                    if (!String.valueOf(p).equals("all")) {
-                        inv.link(inv.groupOrCreate(String.valueOf(p)), g);
-                    }
-                }
-            }
-            inv.reconcile();
-            variables.inventoryChanged();
-        }
+    /** A loop's aggregate: its items were judged one by one, so changed_when and failed_when are not applied again. */
+    private TaskResult finishLoop(Task task, Host host, Map<String, Object> aggregate, String delegate) {
+        return finish(task, host, aggregate, delegate, true);
     }
 
     /** changed_when, failed_when, ignore_errors, register and no_log applied; the status decided. */
-    private TaskResult finish(Task task, Host host, Map<String, Object> result, String delegate) {
+    private TaskResult finish(Task task, Host host, Map<String, Object> result, String delegate, boolean loop) {
         Map<String, Object> vars = null;
-        boolean loop = Boolean.TRUE.equals(result.remove("_cnibench_loop"));
         boolean unreachable = Boolean.TRUE.equals(result.get("unreachable"));
         Object changedWhen = task.ownKeywords().get("changed_when");
         Object failedWhen = task.ownKeywords().get("failed_when");
@@ -424,7 +358,11 @@ final class TaskRunner {
             Map<String, Object> v = vars != null ? vars : safeVars(host, task);
             ignored = v != null && flag(task, "ignore_unreachable", v, false);
         }
-        return new TaskResult(host, task, status, censor(task, vars, result), ignored, delegate, null);
+        return new TaskResult(host, task, status, censor(task, vars, result), ignored, delegate, null, showsOnlyOutput(task));
+    }
+
+    private boolean showsOnlyOutput(Task task) {
+        return modules.find(task.action()).map(m -> m.spec().showsOnlyOutput()).orElse(false);
     }
 
     /** The result with changed_when and failed_when applied (vars hold the registered result). */
@@ -545,11 +483,6 @@ final class TaskRunner {
             return out;
         }
         return value;
-    }
-
-    private boolean debugAboveVerbosity(Task task, Map<String, Object> vars) {
-        Object v = templar.template(task.args().get("verbosity"), vars);
-        return v != null && number(v, 0) > options.verbosity();
     }
 
     private String delegateOf(Task task, Map<String, Object> vars) {
