@@ -76,8 +76,7 @@ public final class DefaultCallback implements Callback {
     @Override
     public synchronized void hostResult(TaskResult r) {
         ensureBanner(r);
-        if (r.result().get("results") instanceof List<?> items && !items.isEmpty() && r.task().ownKeywords().keySet().stream()
-                .anyMatch(k -> k.equals("loop") || k.startsWith("with_"))) {
+        if (r.result().get("results") instanceof List<?> items && !items.isEmpty() && r.task().hasLoop()) {
             return; // loop items were printed as they came
         }
         Map<String, Object> result = clean(r);
