@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /** Runs work for several hosts on the pool, at most so many at a time (forks, throttle); results in host order. */
@@ -41,7 +42,7 @@ final class HostFanOut {
     }
 
     /** Runs work for every host at once, each on its own (the free strategy), and waits for all. */
-    void each(List<Host> hosts, java.util.function.Consumer<Host> work) {
+    void each(List<Host> hosts, Consumer<Host> work) {
         List<Future<?>> running = new ArrayList<>();
         for (Host h : hosts) {
             running.add(pool.submit(() -> work.accept(h)));

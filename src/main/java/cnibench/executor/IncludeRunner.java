@@ -5,7 +5,7 @@ import cnibench.inventory.Host;
 import cnibench.playbook.Actions;
 import cnibench.playbook.Block;
 import cnibench.playbook.Play;
-import cnibench.playbook.PlaybookLoader;
+import cnibench.playbook.IncludeExpander;
 import cnibench.playbook.Scope;
 import cnibench.playbook.Task;
 import cnibench.source.SourceError;
@@ -15,7 +15,6 @@ import cnibench.vars.LayeredVars;
 import cnibench.vars.VariableManager;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,20 +32,20 @@ final class IncludeRunner {
     private final VariableManager variables;
     private final Templar templar;
     private final TaskKeywords keywords;
-    private final PlaybookLoader loader;
+    private final IncludeExpander includes;
     private final Callback callback;
     private final Stats stats;
     /** Parameters of dynamic includes (vars, loop items), found by included tasks up their scope chain. */
     private final Map<Block, Map<String, Object>> includeParamsByBlock = new ConcurrentHashMap<>();
 
     IncludeRunner(PlayRunner runner, Play play, VariableManager variables, Templar templar, TaskKeywords keywords,
-                  PlaybookLoader loader, Callback callback, Stats stats) {
+                  IncludeExpander includes, Callback callback, Stats stats) {
         this.runner = runner;
         this.play = play;
         this.variables = variables;
         this.templar = templar;
         this.keywords = keywords;
-        this.loader = loader;
+        this.includes = includes;
         this.callback = callback;
         this.stats = stats;
     }
@@ -105,7 +104,7 @@ final class IncludeRunner {
                     @SuppressWarnings("unchecked")
                     Map<String, Object> args = (Map<String, Object>) templar.template(task.args(), itemVars);
                     String target = role ? args.get("name") + ":" + args.getOrDefault("tasks_from", "main")
-                            : resolveInclude(task, args).toString();
+                            : includes.taskFile(task, args).toString();
                     String key = target + "|" + params;
                     byTarget.computeIfAbsent(key, k -> new ArrayList<>()).add(h);
                     if (!blocks.containsKey(key)) {
@@ -116,7 +115,7 @@ final class IncludeRunner {
                 }
                 if (!any) {
                     callback.taskStart(task, runner.bannerName(task, hosts), task.isHandler());
-                    runner.record(new TaskResult(h, task, TaskStatus.SKIPPED, skipped(), false, null, null));
+                    runner.record(new TaskResult(h, task, TaskStatus.SKIPPED, Results.skippedByCondition(), false, null, null));
                 }
             } catch (RuntimeException e) {
                 callback.taskStart(task, runner.bannerName(task, hosts), task.isHandler());
@@ -157,11 +156,6 @@ final class IncludeRunner {
         }
     }
 
-    private Path resolveInclude(Task task, Map<String, Object> args) {
-        Object file = args.get("file") != null ? args.get("file") : args.get("_raw_params");
-        return PlaybookLoader.resolveTaskFile(task, String.valueOf(file));
-    }
-
     private Block loadInclude(Task task, Map<String, Object> args, boolean role, Map<String, Object> loopParams) {
         Map<String, Object> params = new LinkedHashMap<>(paramsOf(task));
         if (task.shortAction().equals("include")) {
@@ -176,28 +170,8 @@ final class IncludeRunner {
         if (task.ownKeywords().get("vars") instanceof Map<?, ?> v) {
             v.forEach((k, val) -> params.put(String.valueOf(k), val));
         }
-        Block block = new Block(task.parent(), Map.of(), task.position());
-        if (role) {
-            Map<String, Object> vars = new LinkedHashMap<>();
-            if (args.get("vars") instanceof Map<?, ?> v) {
-                v.forEach((k, val) -> vars.put(String.valueOf(k), val));
-            }
-            String from = args.get("tasks_from") == null ? "main" : String.valueOf(args.get("tasks_from"));
-            // a fresh set: the included role runs even if applied before, and its handlers join the play
-            block.block().addAll(loader.applyRole(String.valueOf(args.get("name")), vars, task.position(), block, play, null,
-                    from, new HashSet<>()));
-        } else {
-            block.block().addAll(loader.parseFile(resolveInclude(task, args), block, task.isHandler(), task.position()));
-        }
+        Block block = includes.expand(task, args, role, play);
         includeParamsByBlock.put(block, params);
         return block;
-    }
-
-    private static Map<String, Object> skipped() {
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("changed", false);
-        r.put("skip_reason", "Conditional result was False");
-        r.put("skipped", true);
-        return r;
     }
 }

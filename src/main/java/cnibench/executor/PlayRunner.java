@@ -6,7 +6,7 @@ import cnibench.playbook.Actions;
 import cnibench.playbook.Block;
 import cnibench.playbook.Node;
 import cnibench.playbook.Play;
-import cnibench.playbook.PlaybookLoader;
+import cnibench.playbook.IncludeExpander;
 import cnibench.playbook.Task;
 import cnibench.source.SourceError;
 import cnibench.template.Templar;
@@ -31,7 +31,7 @@ final class PlayRunner {
     private final TaskRunner tasks;
     private final VariableManager variables;
     private final Templar templar;
-    private final PlaybookLoader loader;
+    private final IncludeExpander includeExpander;
     private final Callback callback;
     private final RunOptions options;
     private final Stats stats;
@@ -48,12 +48,12 @@ final class PlayRunner {
     private HandlerQueue handlers;
     private IncludeRunner includes;
 
-    PlayRunner(TaskRunner tasks, VariableManager variables, Templar templar, PlaybookLoader loader, Callback callback,
+    PlayRunner(TaskRunner tasks, VariableManager variables, Templar templar, IncludeExpander includeExpander, Callback callback,
                RunOptions options, Stats stats, ExecutorService pool, AlwaysSections always) {
         this.tasks = tasks;
         this.variables = variables;
         this.templar = templar;
-        this.loader = loader;
+        this.includeExpander = includeExpander;
         this.callback = callback;
         this.options = options;
         this.stats = stats;
@@ -67,7 +67,7 @@ final class PlayRunner {
         this.play = play;
         this.playHosts = new PlayHosts(hosts);
         this.handlers = new HandlerQueue(play.handlers(), templar, variables);
-        this.includes = new IncludeRunner(this, play, variables, templar, tasks.keywords(), loader, callback, stats);
+        this.includes = new IncludeRunner(this, play, variables, templar, tasks.keywords(), includeExpander, callback, stats);
         variables.startPlay(play, playHosts);
         for (List<Host> batch : SerialBatches.split(play.serial(), hosts, templar, variables.forPlayFields(play))) {
             playHosts.startBatch(batch);

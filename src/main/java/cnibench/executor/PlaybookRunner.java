@@ -8,7 +8,7 @@ import cnibench.inventory.Inventory;
 import cnibench.module.spi.ModuleRegistry;
 import cnibench.playbook.Play;
 import cnibench.playbook.Playbook;
-import cnibench.playbook.PlaybookLoader;
+import cnibench.playbook.IncludeExpander;
 import cnibench.template.Templar;
 import cnibench.vars.VariableManager;
 import java.util.ArrayList;
@@ -26,17 +26,17 @@ public final class PlaybookRunner {
 
     private final ModuleRegistry modules;
     private final Templar templar;
-    private final PlaybookLoader loader;
+    private final IncludeExpander includeExpander;
     private final VariableManager variables;
     private final Callback callback;
     private final RunOptions options;
     private final Stats stats = new Stats();
 
-    public PlaybookRunner(ModuleRegistry modules, Templar templar, PlaybookLoader loader, VariableManager variables,
+    public PlaybookRunner(ModuleRegistry modules, Templar templar, IncludeExpander includeExpander, VariableManager variables,
                           Callback callback, RunOptions options) {
         this.modules = modules;
         this.templar = templar;
-        this.loader = loader;
+        this.includeExpander = includeExpander;
         this.variables = variables;
         this.callback = callback;
         this.options = options;
@@ -67,7 +67,7 @@ public final class PlaybookRunner {
                     callback.noHostsMatched();
                     continue;
                 }
-                new PlayRunner(tasks, variables, templar, loader, callback, options, stats, pool, always).run(play, hosts);
+                new PlayRunner(tasks, variables, templar, includeExpander, callback, options, stats, pool, always).run(play, hosts);
                 if (hosts.stream().allMatch(h -> stats.isDown(h.name()))) {
                     break; // as ansible-playbook: when a play loses every host, the playbook ends
                 }
