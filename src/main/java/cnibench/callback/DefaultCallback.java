@@ -76,8 +76,7 @@ public final class DefaultCallback implements Callback {
     @Override
     public synchronized void hostResult(TaskResult r) {
         ensureBanner(r);
-        if (r.result().get("results") instanceof List<?> items && !items.isEmpty() && r.task().ownKeywords().keySet().stream()
-                .anyMatch(k -> k.equals("loop") || k.startsWith("with_"))) {
+        if (r.result().get("results") instanceof List<?> items && !items.isEmpty() && r.task().hasLoop()) {
             return; // loop items were printed as they came
         }
         Map<String, Object> result = clean(r);
@@ -216,11 +215,7 @@ public final class DefaultCallback implements Callback {
 
     /** debug and assert results are always shown, indented, as Ansible's _ansible_verbose_always asks. */
     private static boolean verboseAlways(TaskResult r) {
-        return isDebug(r) || Boolean.TRUE.equals(r.result().get("_ansible_verbose_always"));
-    }
-
-    private static boolean isDebug(TaskResult r) {
-        return r.task().shortAction().equals("debug");
+        return r.showsOnlyOutput() || Boolean.TRUE.equals(r.result().get("_ansible_verbose_always"));
     }
 
     private String dump(Map<String, Object> result, TaskResult r) {
@@ -230,16 +225,16 @@ public final class DefaultCallback implements Callback {
         return PythonJson.dumps(result, indent, true);
     }
 
-    /** Drops internal keys, and for debug everything but what it was asked to show. */
+    /** Drops internal keys, and for a module that shows only its output (debug) everything but that output. */
     private Map<String, Object> clean(TaskResult r) {
         Map<String, Object> result = new LinkedHashMap<>();
         r.result().forEach((k, v) -> {
-            if (!k.startsWith("_ansible") && !k.startsWith("_cnibench") && !(k.equals("diff") && verbosity < 3)
+            if (!k.startsWith("_ansible") && !(k.equals("diff") && verbosity < 3)
                     && !k.equals("invocation") && !k.equals("failed") && !k.equals("warnings")) {
                 result.put(k, v);
             }
         });
-        if (isDebug(r) && r.status() != TaskStatus.FAILED) {
+        if (r.showsOnlyOutput() && r.status() != TaskStatus.FAILED) {
             if (result.containsKey("msg")) {
                 result.keySet().removeIf(k -> !DEBUG_ALLOWED.contains(k));
             } else {

@@ -10,6 +10,7 @@ import cnibench.executor.RunOptions;
 import cnibench.inventory.Inventory;
 import cnibench.inventory.VarsFiles;
 import cnibench.module.spi.ModuleRegistry;
+import cnibench.playbook.IncludeExpander;
 import cnibench.playbook.Play;
 import cnibench.playbook.Playbook;
 import cnibench.playbook.PlaybookLoader;
@@ -107,7 +108,7 @@ final class PlayCommand implements Callable<Integer> {
         DefaultCallback terminal = new DefaultCallback(out, err, options.verbosity(),
                 System.console() != null && System.getenv("ANSIBLE_NOCOLOR") == null, options.diff(), project.config.file());
         if (listHosts || listTasks || listTags) {
-            PlaybookRunner lister = new PlaybookRunner(modules, templar, loader, variables, terminal, options);
+            PlaybookRunner lister = new PlaybookRunner(modules, templar, new IncludeExpander(loader), variables, terminal, options);
             PlaybookListing listing = new PlaybookListing(out, lister, templar, variables);
             for (int i = 0; i < files.size(); i++) {
                 listing.print(files.get(i), playbooks.get(i), listHosts, listTasks, listTags);
@@ -123,7 +124,7 @@ final class PlayCommand implements Callable<Integer> {
         given.put("inventory_vars", pinnedVars(inv));
         RunRecord record = RunRecord.create(project.resultsRoot(), baseName(playbook.file()), given);
         magic.put("cnibench_run_dir", record.dir().toString());
-        PlaybookRunner runner = new PlaybookRunner(modules, templar, loader, variables,
+        PlaybookRunner runner = new PlaybookRunner(modules, templar, new IncludeExpander(loader), variables,
                 new CompositeCallback(List.of(terminal, record)), options);
         java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -8,7 +8,7 @@ import cnibench.inventory.Inventory;
 import cnibench.module.spi.ModuleRegistry;
 import cnibench.playbook.Play;
 import cnibench.playbook.Playbook;
-import cnibench.playbook.PlaybookLoader;
+import cnibench.playbook.IncludeExpander;
 import cnibench.template.Templar;
 import cnibench.vars.VariableManager;
 import java.util.ArrayList;
@@ -26,17 +26,17 @@ public final class PlaybookRunner {
 
     private final ModuleRegistry modules;
     private final Templar templar;
-    private final PlaybookLoader loader;
+    private final IncludeExpander includeExpander;
     private final VariableManager variables;
     private final Callback callback;
     private final RunOptions options;
     private final Stats stats = new Stats();
 
-    public PlaybookRunner(ModuleRegistry modules, Templar templar, PlaybookLoader loader, VariableManager variables,
+    public PlaybookRunner(ModuleRegistry modules, Templar templar, IncludeExpander includeExpander, VariableManager variables,
                           Callback callback, RunOptions options) {
         this.modules = modules;
         this.templar = templar;
-        this.loader = loader;
+        this.includeExpander = includeExpander;
         this.variables = variables;
         this.callback = callback;
         this.options = options;
@@ -54,8 +54,11 @@ public final class PlaybookRunner {
         });
         try {
             callback.playbookStart(playbook.file());
-            TaskRunner tasks = new TaskRunner(modules, templar, variables, new ConnectionFactory(options.connection()),
-                    options, callback, playbook.file().getParent());
+            AlwaysSections always = new AlwaysSections(Interruption::requested);
+            TaskKeywords keywords = new TaskKeywords(templar);
+            ModuleCall module = new ModuleCall(modules, templar, variables, new ConnectionFactory(options.connection()),
+                    options, callback, playbook.file().getParent(), keywords);
+            TaskRunner tasks = new TaskRunner(templar, variables, callback, keywords, module, always);
             for (Play play : playbook.plays()) {
                 List<Host> hosts = new ArrayList<>(hostsOf(play));
                 hosts.removeIf(h -> stats.isDown(h.name()));
@@ -64,7 +67,7 @@ public final class PlaybookRunner {
                     callback.noHostsMatched();
                     continue;
                 }
-                new PlayRunner(tasks, variables, templar, loader, callback, options, stats, pool).run(play, hosts);
+                new PlayRunner(tasks, variables, templar, includeExpander, callback, options, stats, pool, always).run(play, hosts);
                 if (hosts.stream().allMatch(h -> stats.isDown(h.name()))) {
                     break; // as ansible-playbook: when a play loses every host, the playbook ends
                 }
@@ -89,9 +92,9 @@ public final class PlaybookRunner {
             hosts = HostPattern.limit(inventory, hosts, options.limit());
         }
         hosts = new ArrayList<>(hosts);
-        Object order = play.ownKeywords().get("order");
+        String order = play.order();
         if (order != null) {
-            switch (String.valueOf(order)) {
+            switch (order) {
                 case "sorted" -> hosts.sort(Comparator.comparing(Host::name));
                 case "reverse_sorted" -> hosts.sort(Comparator.comparing(Host::name).reversed());
                 case "reverse_inventory" -> Collections.reverse(hosts);

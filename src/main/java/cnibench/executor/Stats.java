@@ -12,6 +12,31 @@ public final class Stats {
         hostCounters(host).merge(counter, 1, Integer::sum);
     }
 
+    /** Counts a task's result on its host as the recap does; a failure a rescue will handle counts as rescued. */
+    synchronized void count(TaskResult r, boolean rescued) {
+        String host = r.host().name();
+        switch (r.status()) {
+            case OK -> increment(host, "ok");
+            case CHANGED -> {
+                increment(host, "ok");
+                increment(host, "changed");
+            }
+            case SKIPPED -> increment(host, "skipped");
+            case FAILED -> {
+                if (r.ignored()) {
+                    increment(host, "ok");
+                    increment(host, "ignored");
+                    if (r.changed()) {
+                        increment(host, "changed");
+                    }
+                } else {
+                    increment(host, rescued ? "rescued" : "failed");
+                }
+            }
+            case UNREACHABLE -> increment(host, r.ignored() ? "skipped" : "unreachable");
+        }
+    }
+
     public synchronized Map<String, Integer> hostCounters(String host) {
         return byHost.computeIfAbsent(host, h -> {
             Map<String, Integer> m = new LinkedHashMap<>();

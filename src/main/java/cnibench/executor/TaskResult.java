@@ -7,9 +7,17 @@ import java.util.Map;
 /**
  * The outcome of one task on one host (or one loop item): its status, the registered dictionary,
  * and whether a failure was ignored.
+ *
+ * @param showsOnlyOutput the module asks the terminal to show only its output (debug's message or variable)
  */
 public record TaskResult(Host host, Task task, TaskStatus status, Map<String, Object> result, boolean ignored,
-                         String delegatedTo, String itemLabel) {
+                         String delegatedTo, String itemLabel, boolean showsOnlyOutput) {
+
+    /** The outcome of a task no module ran for (an include, an unreachable host). */
+    public TaskResult(Host host, Task task, TaskStatus status, Map<String, Object> result, boolean ignored,
+                      String delegatedTo, String itemLabel) {
+        this(host, task, status, result, ignored, delegatedTo, itemLabel, false);
+    }
 
     public boolean failed() {
         return status == TaskStatus.FAILED && !ignored;
@@ -20,6 +28,6 @@ public record TaskResult(Host host, Task task, TaskStatus status, Map<String, Ob
     }
 
     public TaskResult asIgnored() {
-        return new TaskResult(host, task, status, result, true, delegatedTo, itemLabel);
+        return new TaskResult(host, task, status, result, true, delegatedTo, itemLabel, showsOnlyOutput);
     }
 }

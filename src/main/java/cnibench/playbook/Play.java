@@ -74,4 +74,34 @@ public final class Play extends Scope {
     public List<Object> varsFiles() {
         return asList(ownKeywords().get("vars_files"));
     }
+
+    /** serial as written (a number, a percentage or a list of them, templated when batches are made), or null. */
+    public Object serial() {
+        return ownKeywords().get("serial");
+    }
+
+    /** gather_facts as written, or null (then facts are gathered). */
+    public Object gatherFacts() {
+        return ownKeywords().get("gather_facts");
+    }
+
+    public Object gatherSubset() {
+        return ownKeywords().get("gather_subset");
+    }
+
+    /** Whether each host runs on its own (strategy free) rather than task by task across hosts (linear). */
+    public boolean freeStrategy() {
+        return "free".equals(String.valueOf(ownKeywords().get("strategy")));
+    }
+
+    /** max_fail_percentage as written, or null. */
+    public Object maxFailPercentage() {
+        return ownKeywords().get("max_fail_percentage");
+    }
+
+    /** order as written (sorted, reverse_sorted, reverse_inventory, shuffle), or null for inventory order. */
+    public String order() {
+        Object o = ownKeywords().get("order");
+        return o == null ? null : String.valueOf(o);
+    }
 }

@@ -2,6 +2,7 @@ package cnibench.playbook;
 
 import cnibench.source.Position;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -57,6 +58,42 @@ public final class Task extends Scope implements Node {
         String base = name() != null ? name() : action;
         Role role = role();
         return role != null ? role.name() + " : " + base : base;
+    }
+
+    /** The variable the result is registered as, or null. */
+    public String register() {
+        Object r = ownKeywords().get("register");
+        return r == null ? null : String.valueOf(r);
+    }
+
+    /** changed_when as written (a condition or a list of them, templated when judged), or null. */
+    public Object changedWhen() {
+        return ownKeywords().get("changed_when");
+    }
+
+    /** failed_when as written, or null. */
+    public Object failedWhen() {
+        return ownKeywords().get("failed_when");
+    }
+
+    /** until as written, or null when the task is not retried. */
+    public Object until() {
+        return ownKeywords().get("until");
+    }
+
+    /** Whether the task loops (loop or a with_ lookup). */
+    public boolean hasLoop() {
+        return ownKeywords().keySet().stream().anyMatch(k -> k.equals("loop") || k.startsWith("with_"));
+    }
+
+    /** The handler names or topics the task notifies (set on it or its blocks). */
+    public List<Object> notifies() {
+        return asList(keyword("notify"));
+    }
+
+    /** Whether this handler listens to the topic. */
+    public boolean listensTo(String topic) {
+        return asList(ownKeywords().get("listen")).stream().anyMatch(t -> String.valueOf(t).equals(topic));
     }
 
     @SuppressWarnings("unchecked")

@@ -53,6 +53,13 @@ class PlayRunnerTest {
     }
 
     @Test
+    void aTemplatedMaxFailPercentageEndsThePlay() {
+        var outcome = PlaybookHarness.run(fixture("max_fail_percentage.yml"), WEB, Map.of(), RunOptions.defaults());
+        assertEquals(PlaybookRunner.FAILED_HOSTS, outcome.exitCode(), outcome.output());
+        assertFalse(outcome.output().contains("never"), outcome.output());
+    }
+
+    @Test
     void serialRunsTheWholePlayPerBatch() {
         var outcome = PlaybookHarness.run(fixture("serial.yml"), WEB, Map.of(), RunOptions.defaults());
         assertEquals(0, outcome.exitCode(), outcome.output());

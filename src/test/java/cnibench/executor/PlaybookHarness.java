@@ -4,6 +4,7 @@ import cnibench.callback.DefaultCallback;
 import cnibench.inventory.Inventory;
 import cnibench.inventory.InventoryLoader;
 import cnibench.module.spi.ModuleRegistry;
+import cnibench.playbook.IncludeExpander;
 import cnibench.playbook.Playbook;
 import cnibench.playbook.PlaybookLoader;
 import cnibench.template.Templar;
@@ -36,7 +37,7 @@ final class PlaybookHarness {
         VariableManager variables = new VariableManager(inv, new LinkedHashMap<>(extraVars), magic, templar, pb.file().getParent());
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        PlaybookRunner runner = new PlaybookRunner(modules, templar, loader, variables,
+        PlaybookRunner runner = new PlaybookRunner(modules, templar, new IncludeExpander(loader), variables,
                 new DefaultCallback(out, out, options.verbosity(), false, options.diff(), null), options);
         int code = runner.run(pb);
         return new Outcome(code, bytes.toString(StandardCharsets.UTF_8), runner.stats());

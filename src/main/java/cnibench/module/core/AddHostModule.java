@@ -1,5 +1,6 @@
 package cnibench.module.core;
 
+import cnibench.module.spi.AddedHost;
 import cnibench.module.spi.ArgSpec;
 import cnibench.module.spi.ArgType;
 import cnibench.module.spi.Arguments;
@@ -65,10 +66,6 @@ public final class AddHostModule implements Module {
                 groups.add(group.strip());
             }
         }
-        Map<String, Object> addHost = new LinkedHashMap<>();
-        addHost.put("host_name", name);
-        addHost.put("groups", groups);
-        addHost.put("host_vars", hostVars);
-        return ModuleResult.ok().put("add_host", addHost);
+        return ModuleResult.ok().addHost(new AddedHost(name, groups, hostVars));
     }
 }

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * ansible.builtin.debug: prints a message or a variable. Whether to show it at the current verbosity
- * is the executor's decision: the result carries {@code _ansible_verbosity} when the task sets one.
+ * ansible.builtin.debug: prints a message or a variable. Below its {@code verbosity} it is skipped, as
+ * Ansible's debug action decides once the arguments are templated.
  */
 public final class DebugModule implements Module {
     static final String NOT_DEFINED = "VARIABLE IS NOT DEFINED!";
@@ -21,6 +21,7 @@ public final class DebugModule implements Module {
     private static final ModuleSpec SPEC = ModuleSpec.builder("debug").builtin()
             .description("Print statements during execution: a message, or the value of a variable or expression.")
             .checkMode()
+            .showsOnlyOutput()
             .arg(ArgSpec.of("msg", ArgType.RAW, "The customized message that is printed.").defaultValue("Hello world!"))
             .arg(ArgSpec.of("var", ArgType.RAW, "A variable name or expression to show (without {{ }})."))
             .arg(ArgSpec.of("verbosity", ArgType.INT, "The verbosity (number of -v) from which the output is shown.")
@@ -45,6 +46,10 @@ public final class DebugModule implements Module {
 
     @Override
     public ModuleResult run(ModuleContext context, Arguments args) {
+        int verbosity = args.integer("verbosity");
+        if (verbosity > runVerbosity(context)) {
+            return ModuleResult.skipped(null).put("skipped_reason", "Verbosity threshold not met.");
+        }
         ModuleResult result = ModuleResult.ok();
         Object var = args.raw("var");
         if (var == null) {
@@ -55,12 +60,7 @@ public final class DebugModule implements Module {
         } else {
             result.put(String.valueOf(var), valueOf(context, String.valueOf(var)));
         }
-        result.put("_ansible_verbose_always", true);
-        int verbosity = args.integer("verbosity");
-        if (verbosity > 0) {
-            result.put("_ansible_verbosity", verbosity);
-        }
-        return result;
+        return result.put("_ansible_verbose_always", true);
     }
 
     private static Object valueOf(ModuleContext context, String expression) {
@@ -68,9 +68,13 @@ public final class DebugModule implements Module {
             return context.template("{{ " + expression + " }}");
         } catch (UndefinedVariableError e) {
             // with -v Ansible adds the error, which it words twice (lookup of the name, then templating)
-            Object verbosity = context.vars().get("ansible_verbosity");
-            return verbosity instanceof Number n && n.intValue() > 0
+            return runVerbosity(context) > 0
                     ? NOT_DEFINED + ": " + e.getMessage() + ". " + e.getMessage() : NOT_DEFINED;
         }
+    }
+
+    /** The number of -v the run was started with. */
+    private static int runVerbosity(ModuleContext context) {
+        return context.vars().get("ansible_verbosity") instanceof Number n ? n.intValue() : 0;
     }
 }

@@ -81,7 +81,7 @@ public final class GetentModule implements Module {
         }
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("getent_" + database, entries);
-        ModuleResult result = ModuleResult.ok().facts(facts, false);
+        ModuleResult result = ModuleResult.ok().hostFacts(facts);
         return msg == null ? result : result.msg(msg);
     }
 }

@@ -1,5 +1,6 @@
 package cnibench.module.core;
 
+import cnibench.module.spi.AddedGroup;
 import cnibench.module.spi.ArgSpec;
 import cnibench.module.spi.ArgType;
 import cnibench.module.spi.Arguments;
@@ -36,8 +37,7 @@ public final class GroupByModule implements Module {
     public ModuleResult run(ModuleContext context, Arguments args) {
         Object parents = args.raw("parents");
         List<?> parentList = parents instanceof List<?> list ? list : List.of(parents);
-        return ModuleResult.ok()
-                .put("add_group", args.str("key").replace(' ', '-'))
-                .put("parent_groups", parentList.stream().map(p -> String.valueOf(p).replace(' ', '-')).toList());
+        return ModuleResult.ok().addGroup(new AddedGroup(args.str("key").replace(' ', '-'),
+                parentList.stream().map(p -> String.valueOf(p).replace(' ', '-')).toList()));
     }
 }

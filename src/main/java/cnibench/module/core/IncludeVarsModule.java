@@ -72,7 +72,7 @@ public final class IncludeVarsModule implements Module {
                 : loaded.file(context, file);
         if (error != null) {
             return ModuleResult.changed(false).setFailed(true).put("message", error)
-                    .put("ansible_included_var_files", List.of()).facts(Map.of(), false);
+                    .put("ansible_included_var_files", List.of()).includedVars(Map.of());
         }
         Map<String, Object> vars = loaded.vars;
         if ("merge".equals(args.str("hash_behaviour"))) {
@@ -83,7 +83,7 @@ public final class IncludeVarsModule implements Module {
             scoped.put(args.str("name"), vars);
             vars = scoped;
         }
-        return ModuleResult.ok().put("ansible_included_var_files", loaded.files).facts(vars, false);
+        return ModuleResult.ok().put("ansible_included_var_files", loaded.files).includedVars(vars);
     }
 
     /** Variables and the files they came from, accumulated in load order. */

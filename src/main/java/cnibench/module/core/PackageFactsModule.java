@@ -72,6 +72,6 @@ public final class PackageFactsModule implements Module {
         }
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("packages", packages);
-        return ModuleResult.ok().facts(facts, false);
+        return ModuleResult.ok().hostFacts(facts);
     }
 }

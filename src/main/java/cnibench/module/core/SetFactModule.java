@@ -54,7 +54,7 @@ public final class SetFactModule implements Module {
         if (facts.isEmpty()) {
             return ModuleResult.failed("No key/value pairs provided, at least one is required for this action to succeed");
         }
-        return ModuleResult.ok().facts(facts, args.bool("cacheable"));
+        return ModuleResult.ok().setFacts(facts, args.bool("cacheable"));
     }
 
     /** As Ansible without jinja2_native: the strings true/false/yes/no become booleans. */

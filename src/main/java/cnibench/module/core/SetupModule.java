@@ -103,7 +103,7 @@ public final class SetupModule implements Module {
             facts.put("gather_subset", args.strings("gather_subset"));
             facts.put("module_setup", true);
         }
-        return ModuleResult.ok().facts(facts, false);
+        return ModuleResult.ok().hostFacts(facts);
     }
 
     /**

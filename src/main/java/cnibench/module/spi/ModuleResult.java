@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a module reports: whether it changed or failed, its message, diff, facts to set, and the
- * module-specific fields (rc, stdout, ...) that a task registers.
+ * What a module reports: whether it changed or failed, its message, diff, the module-specific fields
+ * (rc, stdout, ...) that a task registers, and its effects on the run (variables in their scope, hosts
+ * and groups added), which the executor applies; {@link #toMap()} is the dictionary Ansible returns.
  */
 public final class ModuleResult {
     private boolean changed;
@@ -15,7 +16,9 @@ public final class ModuleResult {
     private String msg;
     private final Map<String, Object> fields = new LinkedHashMap<>();
     private Map<String, Object> facts;
-    private boolean cacheableFacts;
+    private FactScope factScope;
+    private AddedHost addedHost;
+    private AddedGroup addedGroup;
     private Map<String, Object> diff;
 
     public static ModuleResult ok() {
@@ -68,11 +71,41 @@ public final class ModuleResult {
         return this;
     }
 
-    /** Facts for the executor to set on the host (returned as ansible_facts, as set_fact does). */
-    public ModuleResult facts(Map<String, Object> values, boolean cacheable) {
+    /** Host facts (as setup gathers them) for the executor to set; returned as ansible_facts. */
+    public ModuleResult hostFacts(Map<String, Object> values) {
+        return variables(values, FactScope.HOST_FACTS);
+    }
+
+    /** set_fact's variables for the rest of the run; cacheable ones become facts too. */
+    public ModuleResult setFacts(Map<String, Object> values, boolean cacheable) {
+        return variables(values, cacheable ? FactScope.CACHEABLE_SET_FACT : FactScope.SET_FACT);
+    }
+
+    /** include_vars' variables, at its precedence. */
+    public ModuleResult includedVars(Map<String, Object> values) {
+        return variables(values, FactScope.INCLUDED_VARS);
+    }
+
+    private ModuleResult variables(Map<String, Object> values, FactScope scope) {
         this.facts = values;
-        this.cacheableFacts = cacheable;
+        this.factScope = scope;
         return this;
+    }
+
+    /** A host for the executor to add to the inventory; Ansible returns it as add_host. */
+    public ModuleResult addHost(AddedHost host) {
+        this.addedHost = host;
+        Map<String, Object> field = new LinkedHashMap<>();
+        field.put("host_name", host.name());
+        field.put("groups", host.groups());
+        field.put("host_vars", host.vars());
+        return put("add_host", field);
+    }
+
+    /** A group for the executor to put the host in; Ansible returns it as add_group and parent_groups. */
+    public ModuleResult addGroup(AddedGroup group) {
+        this.addedGroup = group;
+        return put("add_group", group.name()).put("parent_groups", group.parents());
     }
 
     /** A before/after diff, shown with --diff. Header names follow Ansible's diff dicts. */
@@ -114,8 +147,21 @@ public final class ModuleResult {
         return facts;
     }
 
+    /** Where {@link #facts()} go; null when there are none. */
+    public FactScope factScope() {
+        return factScope;
+    }
+
     public boolean cacheableFacts() {
-        return cacheableFacts;
+        return factScope == FactScope.CACHEABLE_SET_FACT;
+    }
+
+    public AddedHost addedHost() {
+        return addedHost;
+    }
+
+    public AddedGroup addedGroup() {
+        return addedGroup;
     }
 
     public Map<String, Object> diff() {
@@ -139,7 +185,7 @@ public final class ModuleResult {
         }
         if (facts != null) {
             out.put("ansible_facts", facts);
-            if (cacheableFacts) {
+            if (cacheableFacts()) {
                 out.put("_ansible_facts_cacheable", true);
             }
         }

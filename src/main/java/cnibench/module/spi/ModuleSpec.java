@@ -11,11 +11,13 @@ import java.util.Map;
  *
  * @param freeForm the module takes a free-form string (command, shell) stored as {@code _raw_params}
  * @param acceptsAnyArgument names beyond the declared ones are the module's data (set_fact, add_host)
+ * @param showsOnlyOutput the terminal shows only what the module prints (its msg or variable), not the
+ *                        common result keys, as ansible-playbook shows debug
  */
 public record ModuleSpec(String name, List<String> aliases, String description, Map<String, ArgSpec> arguments,
                          List<List<String>> mutuallyExclusive, List<List<String>> requiredOneOf, boolean freeForm,
                          boolean supportsCheckMode, boolean supportsDiff, String examples,
-                         boolean acceptsAnyArgument) {
+                         boolean acceptsAnyArgument, boolean showsOnlyOutput) {
 
     /** The namespace of cnibench's own modules: any FQCN in it but theirs is a mistake, not another collection. */
     public static final String OWN_NAMESPACE = "cnibench";
@@ -60,6 +62,7 @@ public record ModuleSpec(String name, List<String> aliases, String description, 
         private boolean diff;
         private String examples = "";
         private boolean anyArgument;
+        private boolean onlyOutput;
 
         private Builder(String name) {
             this.name = name;
@@ -129,9 +132,16 @@ public record ModuleSpec(String name, List<String> aliases, String description, 
             return this;
         }
 
+        /** The terminal shows only the module's own output, not changed/failed/skipped (see the record). */
+        public Builder showsOnlyOutput() {
+            this.onlyOutput = true;
+            return this;
+        }
+
         public ModuleSpec build() {
             return new ModuleSpec(name, List.copyOf(aliases), description, java.util.Collections.unmodifiableMap(new LinkedHashMap<>(arguments)),
-                    List.copyOf(mutuallyExclusive), List.copyOf(requiredOneOf), freeForm, checkMode, diff, examples, anyArgument);
+                    List.copyOf(mutuallyExclusive), List.copyOf(requiredOneOf), freeForm, checkMode, diff, examples, anyArgument,
+                    onlyOutput);
         }
     }
 }

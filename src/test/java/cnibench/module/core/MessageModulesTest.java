@@ -45,9 +45,11 @@ class MessageModulesTest {
     }
 
     @Test
-    void debugPassesItsVerbosityToTheExecutor() throws Exception {
-        assertEquals(2, ctx().run(new DebugModule(), Map.of("var", "foo", "verbosity", "2")).field("_ansible_verbosity"));
-        assertEquals(null, ctx().run(new DebugModule(), Map.of("var", "foo")).field("_ansible_verbosity"));
+    void debugIsSkippedBelowItsVerbosity() throws Exception {
+        ModuleResult quiet = ctx().var("ansible_verbosity", 1).run(new DebugModule(), Map.of("var", "foo", "verbosity", "2"));
+        assertTrue(quiet.isSkipped());
+        assertEquals("Verbosity threshold not met.", quiet.field("skipped_reason"));
+        assertEquals("bar", ctx().var("ansible_verbosity", 2).run(new DebugModule(), Map.of("var", "foo", "verbosity", "2")).field("foo"));
     }
 
     @Test

@@ -1,0 +1,72 @@
+package cnibench.executor;
+
+import cnibench.playbook.Task;
+import cnibench.template.Templar;
+import java.util.Map;
+
+/** A task's keywords read with its variables: flags, numbers, conditions and the delegate. */
+final class TaskKeywords {
+    private final Templar templar;
+
+    TaskKeywords(Templar templar) {
+        this.templar = templar;
+    }
+
+    /** A boolean keyword (inherited from blocks and the play) templated; the fallback when none sets it. */
+    boolean flag(Task task, String keyword, Map<String, Object> vars, boolean fallback) {
+        Object v = task.keyword(keyword);
+        if (v == null) {
+            return fallback;
+        }
+        Object t = templar.template(v, vars);
+        if (t instanceof Boolean b) {
+            return b;
+        }
+        String s = String.valueOf(t).trim().toLowerCase();
+        return s.equals("true") || s.equals("yes") || s.equals("on") || s.equals("1");
+    }
+
+    /** A number-valued keyword of the task itself, templated; the fallback when unset or not a number. */
+    double number(Task task, String keyword, Map<String, Object> vars, double fallback) {
+        return number(templar.template(task.ownKeywords().get(keyword), vars), fallback);
+    }
+
+    static double number(Object v, double fallback) {
+        if (v == null) {
+            return fallback;
+        }
+        if (v instanceof Number n) {
+            return n.doubleValue();
+        }
+        try {
+            return Double.parseDouble(String.valueOf(v).trim());
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
+    /** The first condition of the task (and its blocks) that is false, or null when all hold. */
+    String failingCondition(Task task, Map<String, Object> vars) {
+        for (Object c : task.conditions()) {
+            if (!templar.evaluateCondition(c, vars)) {
+                return String.valueOf(c);
+            }
+        }
+        return null;
+    }
+
+    /** Whether a condition is false; one that cannot be evaluated (it uses the item) leaves the loop's error to report. */
+    boolean conditionsFail(Task task, Map<String, Object> vars) {
+        try {
+            return failingCondition(task, vars) != null;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** The host the task is delegated to, or null. */
+    String delegateOf(Task task, Map<String, Object> vars) {
+        Object d = task.keyword("delegate_to");
+        return d == null ? null : String.valueOf(templar.template(d, vars));
+    }
+}
