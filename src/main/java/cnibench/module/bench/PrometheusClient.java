@@ -34,6 +34,13 @@ final class PrometheusClient {
         }
     }
 
+    /** Prometheus answers 503 until its storage is open: it is up but not ready yet, like a port not yet listening. */
+    static final class NotReadyException extends IOException {
+        NotReadyException(String message) {
+            super(message);
+        }
+    }
+
     /** A successful answer: the data and any warnings Prometheus attached. */
     record Answer(PrometheusResult result, List<String> warnings) {
     }
@@ -61,6 +68,9 @@ final class PrometheusClient {
             body = JSON.readTree(response.body());
         } catch (JsonProcessingException e) {
             body = null;
+        }
+        if (response.statusCode() == 503 && (body == null || !body.has("status"))) {
+            throw new NotReadyException("Prometheus at " + baseUrl + " is not ready yet (HTTP 503)");
         }
         if (body == null || !body.has("status")) {
             String text = response.body().strip().lines().findFirst().orElse("");

@@ -96,6 +96,8 @@ public final class PrometheusQueryModule implements Module {
                     .put("error_type", e.errorType()).put("error", e.getMessage());
         } catch (ConnectException e) {
             return ModuleResult.failed("could not connect to Prometheus at " + args.str("url") + ": connection refused");
+        } catch (PrometheusClient.NotReadyException e) {
+            return ModuleResult.failed(e.getMessage());
         } catch (HttpTimeoutException e) {
             return ModuleResult.failed("Prometheus at " + args.str("url") + " did not answer within " + args.integer("timeout") + "s");
         }
@@ -127,7 +129,7 @@ public final class PrometheusQueryModule implements Module {
             double value;
             try {
                 value = firstValue(client.query(args.str("url"), "/api/v1/query", params).result());
-            } catch (ConnectException e) {
+            } catch (ConnectException | PrometheusClient.NotReadyException e) {
                 value = Double.NaN; // still starting
             }
             double waited = (System.nanoTime() - started) / 1e9;
@@ -138,7 +140,7 @@ public final class PrometheusQueryModule implements Module {
             if (System.nanoTime() >= deadline) {
                 String timeout = text(args.number("wait_timeout")) + "s";
                 return ModuleResult.failed(Double.isNaN(value)
-                        ? "Prometheus at " + args.str("url") + " did not accept connections for " + timeout
+                        ? "Prometheus at " + args.str("url") + " did not accept connections or was not ready for " + timeout
                         : "Prometheus: " + args.str("query") + " stayed below " + text(wanted) + " (at " + text(value) + ") for " + timeout)
                         .put("attempts", attempts);
             }

@@ -150,7 +150,33 @@ class PrometheusQueryModuleTest {
         ModuleResult result = new TestModuleContext(dir).run(module,
                 Map.of("url", closed, "query", "up", "until_at_least", 1, "wait_timeout", 0.3));
         assertTrue(result.isFailed());
-        assertEquals("Prometheus at " + closed + " did not accept connections for 0.3s", result.msg());
+        assertEquals("Prometheus at " + closed + " did not accept connections or was not ready for 0.3s", result.msg());
+    }
+
+    @Test
+    void untilAtLeastWaitsWhilePrometheusAnswers503AsItStarts(@TempDir Path dir) throws Exception {
+        fixture = "<html>Service Unavailable</html>";
+        status = 503;
+        Thread ready = new Thread(() -> {
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                return;
+            }
+            fixture = "vector.json";
+            status = 200;
+        });
+        ready.start();
+        ModuleResult result = new TestModuleContext(dir).run(module,
+                Map.of("url", url, "query", "count(up == 1)", "until_at_least", 1, "wait_timeout", 10));
+        ready.join();
+        assertFalse(result.isFailed(), result.msg());
+        assertTrue((Integer) result.field("attempts") >= 2, "polled through the 503s: " + result.field("attempts"));
+
+        fixture = "<html>Service Unavailable</html>";
+        status = 503;
+        ModuleResult once = new TestModuleContext(dir).run(module, Map.of("url", url, "query", "up"));
+        assertEquals("Prometheus at " + url + " is not ready yet (HTTP 503)", once.msg());
     }
 
     @Test
