@@ -1,5 +1,6 @@
 package cnibench.executor;
 
+import cnibench.python.PyRepr;
 import cnibench.callback.Callback;
 import cnibench.connection.Connection;
 import cnibench.connection.ConnectionFactory;
@@ -156,7 +157,7 @@ final class TaskRunner {
             }
             TaskResult itemResult = finish(task, host, r, itemDelegate);
             callback.itemResult(new TaskResult(host, task, itemResult.status(), censor(task, vars, r), itemResult.ignored(), itemDelegate,
-                    label != null ? label : PythonRepr.label(item)));
+                    label != null ? label : PyRepr.str(item)));
             results.add(r);
             anyChanged |= Boolean.TRUE.equals(r.get("changed"));
             anyFailed |= Boolean.TRUE.equals(r.get("failed"));

@@ -1,5 +1,8 @@
 package cnibench.template;
 
+import cnibench.python.PyRepr;
+import cnibench.python.PyTuple;
+import cnibench.python.PyTypeName;
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.lib.exptest.ExpTest;
 import com.hubspot.jinjava.lib.filter.Filter;
@@ -188,7 +191,7 @@ final class CollectionFilters {
             s.toString().codePoints().forEach(cp -> chars.add(new String(Character.toChars(cp))));
             return chars;
         }
-        throw new TemplateError("'" + PyRepr.typeName(value) + "' object is not iterable");
+        throw new TemplateError("'" + PyTypeName.of(value) + "' object is not iterable");
     }
 
     static int length(Object value) {
@@ -455,8 +458,8 @@ final class CollectionFilters {
                     }
                     return Integer.compare(l.size(), r.size());
                 }
-                throw new TemplateError("'<' not supported between instances of '" + PyRepr.typeName(x)
-                        + "' and '" + PyRepr.typeName(y) + "'");
+                throw new TemplateError("'<' not supported between instances of '" + PyTypeName.of(x)
+                        + "' and '" + PyTypeName.of(y) + "'");
             }
         };
     }
@@ -468,7 +471,7 @@ final class CollectionFilters {
         if (o instanceof Number n) {
             return n.doubleValue();
         }
-        throw new TemplateError("'<' not supported between instances of '" + PyRepr.typeName(o) + "' and a number");
+        throw new TemplateError("'<' not supported between instances of '" + PyTypeName.of(o) + "' and a number");
     }
 
     static boolean contains(Object container, Object item) {

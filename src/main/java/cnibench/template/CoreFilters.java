@@ -1,5 +1,7 @@
 package cnibench.template;
 
+import cnibench.python.PyRepr;
+import cnibench.python.PyTypeName;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 
@@ -21,7 +23,7 @@ final class CoreFilters {
         catalog.addText("string", (value, args) -> PyRepr.str(value));
         catalog.add("ternary", (value, args) -> value == null && args.size() > 2 ? args.get(2, "none_val")
                 : Truth.of(value) ? args.get(0, "true_val") : args.get(1, "false_val"));
-        catalog.add("type_debug", (value, args) -> PyRepr.typeName(value));
+        catalog.add("type_debug", (value, args) -> PyTypeName.of(value));
     }
 
     private static Object mandatory(Object value, FilterArgs args) {

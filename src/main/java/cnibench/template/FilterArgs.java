@@ -1,5 +1,6 @@
 package cnibench.template;
 
+import cnibench.python.PyRepr;
 import java.util.Map;
 
 /** The positional and keyword arguments of one filter or test call, Python style. */

@@ -1,5 +1,6 @@
 package cnibench.template;
 
+import cnibench.python.PyRepr;
 import cnibench.text.PythonJson;
 import java.util.Collection;
 import java.util.Iterator;

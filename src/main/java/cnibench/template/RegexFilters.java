@@ -1,5 +1,7 @@
 package cnibench.template;
 
+import cnibench.python.PyRepr;
+import cnibench.python.PyTuple;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;

@@ -1,5 +1,7 @@
 package cnibench.template;
 
+import cnibench.python.PyRepr;
+import cnibench.python.PyTuple;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Arrays;
