@@ -55,20 +55,25 @@ public final class PercentFormat {
             case 'r' -> PyFormat.apply(spec + "s", PyRepr.repr(value));
             case 's' -> PyFormat.apply(spec + "s", PyRepr.str(value));
             case 'c' -> PyFormat.apply(spec + "s", value instanceof Number n ? String.valueOf((char) n.intValue()) : PyRepr.str(value));
-            case 'i', 'd' -> PyFormat.apply(spec + "d", number(value));
-            case 'F' -> PyFormat.apply(spec + "f", number(value));
-            case 'E', 'G' -> PyFormat.apply(spec + Character.toLowerCase(type), number(value)).toUpperCase();
-            default -> PyFormat.apply(spec + type, number(value));
+            case 'i', 'd' -> PyFormat.apply(spec + "d", number(type, value));
+            case 'F' -> PyFormat.apply(spec + "f", number(type, value));
+            case 'E', 'G' -> PyFormat.apply(spec + Character.toLowerCase(type), number(type, value)).toUpperCase();
+            default -> PyFormat.apply(spec + type, number(type, value));
         };
     }
 
-    private static Number number(Object value) {
+    private static Number number(char type, Object value) {
         if (value instanceof Number n) {
             return n;
         }
         if (value instanceof Boolean b) {
             return b ? 1 : 0;
         }
-        throw new PythonError("%d format: a number is required, not " + PyTypeName.of(value));
+        String required = switch (type) {
+            case 'i', 'd' -> "%" + type + " format: a real number is required, not ";
+            case 'x', 'X', 'o' -> "%" + type + " format: an integer is required, not ";
+            default -> "must be real number, not ";
+        };
+        throw new PythonError(required + PyTypeName.of(value));
     }
 }
