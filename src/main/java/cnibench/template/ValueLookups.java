@@ -1,5 +1,6 @@
 package cnibench.template;
 
+import cnibench.python.PyRegex;
 import cnibench.python.PyRepr;
 import cnibench.python.PyTypeName;
 import java.util.ArrayList;
@@ -49,7 +50,7 @@ final class ValueLookups {
                 throw new TemplateError("Invalid setting identifier, \"" + PyRepr.str(term) + "\" is not a string, it is a "
                         + PyTypeName.of(term));
             }
-            Pattern pattern = RegexFilters.compile(regex, 0);
+            Pattern pattern = PyRegex.compile(regex, 0);
             for (String name : context.session().rawVars().keySet()) {
                 if (pattern.matcher(name).find()) {
                     out.add(name);

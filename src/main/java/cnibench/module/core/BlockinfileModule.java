@@ -1,5 +1,6 @@
 package cnibench.module.core;
 
+import cnibench.python.PyRegex;
 import cnibench.module.spi.ArgSpec;
 import cnibench.module.spi.ArgType;
 import cnibench.module.spi.Arguments;
@@ -78,8 +79,8 @@ public final class BlockinfileModule implements Module {
         if (insertbefore == null && insertafter == null) {
             insertafter = "EOF";
         }
-        Pattern insertRe = insertafter != null && !insertafter.equals("EOF") ? PythonRegex.compile(insertafter, 0)
-                : insertbefore != null && !insertbefore.equals("BOF") ? PythonRegex.compile(insertbefore, 0) : null;
+        Pattern insertRe = insertafter != null && !insertafter.equals("EOF") ? PyRegex.compile(insertafter, 0)
+                : insertbefore != null && !insertbefore.equals("BOF") ? PyRegex.compile(insertbefore, 0) : null;
         String marker = args.str("marker");
         String begin = marker.replace("{mark}", args.str("marker_begin")) + "\n";
         String end = marker.replace("{mark}", args.str("marker_end")) + "\n";

@@ -1,5 +1,6 @@
 package cnibench.module.core;
 
+import cnibench.python.PyRegex;
 import cnibench.module.spi.ArgSpec;
 import cnibench.module.spi.ArgType;
 import cnibench.module.spi.Arguments;
@@ -88,10 +89,10 @@ public final class LineinfileModule implements Module {
         String insertafter = args.str("insertafter");
         String insertbefore = args.str("insertbefore");
         boolean firstmatch = args.bool("firstmatch");
-        Pattern re = regexp == null ? null : PythonRegex.compile(regexp, 0);
+        Pattern re = regexp == null ? null : PyRegex.compile(regexp, 0);
         Pattern ins = insertafter != null && !insertafter.equals("BOF") && !insertafter.equals("EOF")
-                ? PythonRegex.compile(insertafter, 0)
-                : insertbefore != null && !insertbefore.equals("BOF") ? PythonRegex.compile(insertbefore, 0) : null;
+                ? PyRegex.compile(insertafter, 0)
+                : insertbefore != null && !insertbefore.equals("BOF") ? PyRegex.compile(insertbefore, 0) : null;
 
         int found = -1;
         int insertAt = -1;
@@ -137,7 +138,7 @@ public final class LineinfileModule implements Module {
         String msg = "";
         boolean changed = false;
         if (found != -1) {
-            String newLine = args.bool("backrefs") && match != null ? PythonRegex.expand(match, line) : line;
+            String newLine = args.bool("backrefs") && match != null ? PyRegex.expand(match, line) : line;
             if (!newLine.endsWith("\n")) {
                 newLine += "\n";
             }
@@ -217,7 +218,7 @@ public final class LineinfileModule implements Module {
         }
         List<String> lines = TextFile.readLines(path);
         String beforeText = String.join("", lines);
-        Pattern re = args.has("regexp") ? PythonRegex.compile(args.str("regexp"), 0) : null;
+        Pattern re = args.has("regexp") ? PyRegex.compile(args.str("regexp"), 0) : null;
         String search = args.str("search_string");
         String line = args.str("line");
         List<String> kept = new ArrayList<>();

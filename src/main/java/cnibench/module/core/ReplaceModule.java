@@ -1,5 +1,6 @@
 package cnibench.module.core;
 
+import cnibench.python.PyRegex;
 import cnibench.module.spi.ArgSpec;
 import cnibench.module.spi.ArgType;
 import cnibench.module.spi.Arguments;
@@ -60,7 +61,7 @@ public final class ReplaceModule implements Module {
         int start = 0;
         int end = contents.length();
         if (!pattern.isEmpty()) {
-            Matcher m = PythonRegex.compile(pattern, Pattern.DOTALL).matcher(contents);
+            Matcher m = PyRegex.compile(pattern, Pattern.DOTALL).matcher(contents);
             if (!m.find()) {
                 return ModuleResult.ok().put("rc", 0)
                         .msg("Pattern for before/after params did not match the given file: " + pattern);
@@ -69,11 +70,11 @@ public final class ReplaceModule implements Module {
             start = m.start("subsection");
             end = m.end("subsection");
         }
-        Matcher m = PythonRegex.compile(args.str("regexp"), Pattern.MULTILINE).matcher(section);
+        Matcher m = PyRegex.compile(args.str("regexp"), Pattern.MULTILINE).matcher(section);
         StringBuilder replaced = new StringBuilder();
         int count = 0;
         while (m.find()) {
-            m.appendReplacement(replaced, Matcher.quoteReplacement(PythonRegex.expand(m, args.str("replace"))));
+            m.appendReplacement(replaced, Matcher.quoteReplacement(PyRegex.expand(m, args.str("replace"))));
             count++;
         }
         m.appendTail(replaced);
