@@ -1,5 +1,6 @@
 package cnibench.template;
 
+import cnibench.python.AnsibleBoolean;
 import cnibench.python.PyRepr;
 import cnibench.python.PyTuple;
 import cnibench.python.PyTypeName;
@@ -293,7 +294,7 @@ final class CollectionFilters {
         List<Object> dicts = new ArrayList<>();
         dicts.add(value);
         dicts.addAll(Arrays.asList(args.positional()));
-        boolean recursive = CoreFilters.toBool(args.named().getOrDefault("recursive", false));
+        boolean recursive = AnsibleBoolean.ofBoolFilter(args.named().getOrDefault("recursive", false));
         String listMerge = PyRepr.str(args.named().getOrDefault("list_merge", "replace"));
         Map<Object, Object> out = new LinkedHashMap<>();
         for (Object d : flatten(dicts, -1, false)) {
@@ -400,7 +401,7 @@ final class CollectionFilters {
 
     private static Object extreme(Object value, FilterArgs args, int sign) {
         String attribute = args.string(-1, "attribute", null);
-        Comparator<Object> order = pythonOrder(CoreFilters.toBool(args.named().getOrDefault("case_sensitive", false)));
+        Comparator<Object> order = pythonOrder(AnsibleBoolean.ofBoolFilter(args.named().getOrDefault("case_sensitive", false)));
         Object best = null;
         for (Object item : list(value)) {
             Object key = attribute == null ? item : attribute(item, attribute);

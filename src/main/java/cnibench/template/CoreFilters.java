@@ -1,5 +1,6 @@
 package cnibench.template;
 
+import cnibench.python.AnsibleBoolean;
 import cnibench.python.PyRepr;
 import cnibench.python.PyTypeName;
 import java.math.BigDecimal;
@@ -17,7 +18,7 @@ final class CoreFilters {
         catalog.addAcceptingUndefined("default", byDefault);
         catalog.addAcceptingUndefined("d", byDefault);
         catalog.addAcceptingUndefined("mandatory", CoreFilters::mandatory);
-        catalog.add("bool", (value, args) -> value == null || value instanceof Boolean ? value : toBool(value));
+        catalog.add("bool", (value, args) -> value == null || value instanceof Boolean ? value : AnsibleBoolean.ofBoolFilter(value));
         catalog.add("int", (value, args) -> toInt(value, args.get(0, "default", 0), ((Number) args.get(1, "base", 10)).intValue()));
         catalog.add("float", (value, args) -> toFloat(value, args.get(0, "default", 0.0)));
         catalog.addText("string", (value, args) -> PyRepr.str(value));
@@ -33,18 +34,6 @@ final class CoreFilters {
                     : "Mandatory variable '" + u.error().variable() + "'  not defined.");
         }
         return value;
-    }
-
-    /** Ansible's bool filter for non-bool input: yes/on/1/true (any case) and 1 are true. */
-    static boolean toBool(Object value) {
-        if (value instanceof Boolean b) {
-            return b;
-        }
-        if (value instanceof Number n) {
-            return n.doubleValue() == 1;
-        }
-        String s = value == null ? "" : PyRepr.str(value).toLowerCase();
-        return s.equals("yes") || s.equals("on") || s.equals("1") || s.equals("true");
     }
 
     /** Jinja's int filter: int(x), else int(float(x)), else the default. */

@@ -1,5 +1,6 @@
 package cnibench.template;
 
+import cnibench.python.AnsibleBoolean;
 import cnibench.python.PyRegex;
 import cnibench.python.PyRepr;
 import cnibench.python.PyTuple;
@@ -26,10 +27,10 @@ final class RegexFilters {
 
     private static int flags(FilterArgs a) {
         int flags = 0;
-        if (CoreFilters.toBool(a.named().getOrDefault("ignorecase", false))) {
+        if (AnsibleBoolean.ofBoolFilter(a.named().getOrDefault("ignorecase", false))) {
             flags |= Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
         }
-        if (CoreFilters.toBool(a.named().getOrDefault("multiline", false))) {
+        if (AnsibleBoolean.ofBoolFilter(a.named().getOrDefault("multiline", false))) {
             flags |= Pattern.MULTILINE;
         }
         return flags;

@@ -1,5 +1,6 @@
 package cnibench.module.kubernetes;
 
+import cnibench.python.AnsibleBoolean;
 import cnibench.module.spi.ArgSpec;
 import cnibench.module.spi.ArgType;
 import cnibench.module.spi.Arguments;
@@ -81,7 +82,7 @@ public final class K8sModule implements Module {
         return new ObjectReconciler.Options(
                 "present".equals(args.str("state")), apply,
                 String.valueOf(ssa.getOrDefault("field_manager", FIELD_MANAGER)),
-                Boolean.TRUE.equals(ssa.get("force_conflicts")) || "true".equalsIgnoreCase(String.valueOf(ssa.get("force_conflicts"))),
+                AnsibleBoolean.parse(ssa.getOrDefault("force_conflicts", false), false),
                 args.bool("force"), args.str("namespace"),
                 args.bool("wait"), WaitCondition.fromArgs(args.map("wait_condition")),
                 Duration.ofSeconds(args.integer("wait_sleep")), Duration.ofSeconds(args.integer("wait_timeout")),
