@@ -119,7 +119,10 @@ public final class PyRepr {
             int exponent = Integer.parseInt(java.substring(e + 1));
             return mantissa + "e" + (exponent < 0 ? "-" : "+") + String.format("%02d", Math.abs(exponent));
         }
-        String plain = new BigDecimal(Double.toString(d)).toPlainString();
+        if (d == 0) {
+            return 1 / d < 0 ? "-0.0" : "0.0";
+        }
+        String plain = new BigDecimal(Double.toString(d)).stripTrailingZeros().toPlainString();
         return plain.contains(".") ? plain : plain + ".0";
     }
 }

@@ -1,5 +1,6 @@
 package cnibench.template;
 
+import cnibench.python.PyJson;
 import cnibench.python.AnsibleBoolean;
 import cnibench.python.PyRepr;
 import cnibench.text.Json;
@@ -31,8 +32,8 @@ final class EncodingFilters {
     }
 
     static void register(FilterCatalog c) {
-        c.addText("to_json", (v, a) -> PyJson.dumps(v, intArg(a.named().get("indent")), AnsibleBoolean.ofBoolFilter(a.named().getOrDefault("sort_keys", false))));
-        c.addText("to_nice_json", (v, a) -> PyJson.dumps(v, intArg(a.get(0, "indent", 4)), AnsibleBoolean.ofBoolFilter(a.named().getOrDefault("sort_keys", true))));
+        c.addText("to_json", (v, a) -> PyJson.dumpsAscii(v, indent(a.named().get("indent")), AnsibleBoolean.ofBoolFilter(a.named().getOrDefault("sort_keys", false))));
+        c.addText("to_nice_json", (v, a) -> PyJson.dumpsAscii(v, indent(a.get(0, "indent", 4)), AnsibleBoolean.ofBoolFilter(a.named().getOrDefault("sort_keys", true))));
         c.add("from_json", (v, a) -> fromJson(PyRepr.str(v)));
         c.addText("to_yaml", (v, a) -> new Dump(YAML_AUTO).dumpToString(yamlReady(v)));
         c.addText("to_nice_yaml", (v, a) -> new Dump(YAML_NICE).dumpToString(yamlReady(v)));
@@ -50,8 +51,8 @@ final class EncodingFilters {
         c.add("md5", (v, a) -> digest("md5", PyRepr.str(v)));
     }
 
-    private static int intArg(Object value) {
-        return value == null ? 0 : ((Number) value).intValue();
+    private static Integer indent(Object value) {
+        return value == null ? null : ((Number) value).intValue();
     }
 
     private static Object fromJson(String text) {

@@ -36,6 +36,10 @@ class PyReprTest {
         assertEquals("1e+16", PyRepr.formatFloat(1e16));
         assertEquals("1e-05", PyRepr.formatFloat(0.00001));
         assertEquals("123456.789", PyRepr.formatFloat(123456.789));
+        assertEquals("100.0", PyRepr.formatFloat(100));
+        assertEquals("-0.0", PyRepr.formatFloat(-0.0));
+        // Java writes 1.0E-4; the plain form must drop the trailing zero
+        assertEquals("0.0001", PyRepr.formatFloat(0.0001));
     }
 
     @Test
