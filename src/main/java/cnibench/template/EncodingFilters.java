@@ -1,5 +1,6 @@
 package cnibench.template;
 
+import cnibench.python.Hashlib;
 import cnibench.python.PyJson;
 import cnibench.python.AnsibleBoolean;
 import cnibench.python.PyRepr;
@@ -7,8 +8,6 @@ import cnibench.text.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
@@ -81,20 +80,7 @@ final class EncodingFilters {
         return value instanceof CharSequence s ? s.toString() : value;
     }
 
-    static String digest(String algorithm, String text) {
-        String javaName = switch (algorithm.toLowerCase()) {
-            case "sha1" -> "SHA-1";
-            case "sha224" -> "SHA-224";
-            case "sha256" -> "SHA-256";
-            case "sha384" -> "SHA-384";
-            case "sha512" -> "SHA-512";
-            case "md5" -> "MD5";
-            default -> algorithm;
-        };
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance(javaName).digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new TemplateError("unsupported hash type " + algorithm);
-        }
+    private static String digest(String algorithm, String text) {
+        return HexFormat.of().formatHex(Hashlib.digest(algorithm).digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -4,7 +4,6 @@ import cnibench.python.PyRegex;
 import cnibench.module.spi.ArgSpec;
 import cnibench.module.spi.ArgType;
 import cnibench.module.spi.Arguments;
-import cnibench.module.spi.Module;
 import cnibench.module.spi.ModuleContext;
 import cnibench.module.spi.ModuleResult;
 import cnibench.module.spi.ModuleSpec;
@@ -17,7 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** ansible.builtin.blockinfile: inserts, updates or removes a block of lines between marker lines. */
-public final class BlockinfileModule implements Module {
+public final class BlockinfileModule extends TextEditModule {
     private static final ModuleSpec SPEC = CommonFileArgs.addTo(ModuleSpec.builder("blockinfile").builtin()
             .description("Insert, update or remove a block of multi-line text surrounded by customizable marker lines.")
             .arg(ArgSpec.of("path", ArgType.PATH, "The file to modify.").asRequired().aliases("dest", "destfile", "name"))
@@ -50,11 +49,7 @@ public final class BlockinfileModule implements Module {
     }
 
     @Override
-    public ModuleResult run(ModuleContext ctx, Arguments args) throws Exception {
-        EditedFile file = EditedFile.of(ctx, args);
-        if (file.isDirectory()) {
-            return file.directoryFailure();
-        }
+    ModuleResult edit(ModuleContext ctx, Arguments args, EditedFile file) throws Exception {
         boolean exists = file.exists();
         boolean present = args.str("state").equals("present");
         String original = null;
@@ -134,11 +129,7 @@ public final class BlockinfileModule implements Module {
             if (args.bool("backup") && exists) {
                 backup = SafeWrite.backup(file.path());
             }
-            try {
-                SafeWrite.write(ctx.connection(), file.path().toAbsolutePath(), result.getBytes(StandardCharsets.UTF_8), args.str("validate"));
-            } catch (SafeWrite.ValidationFailure e) {
-                return ModuleResult.failed(e.getMessage());
-            }
+            SafeWrite.write(ctx.connection(), file.path().toAbsolutePath(), result.getBytes(StandardCharsets.UTF_8), args.str("validate"));
         }
         ModuleResult out;
         if (ctx.checkMode() && !exists) {

@@ -4,7 +4,6 @@ import cnibench.python.PyRegex;
 import cnibench.module.spi.ArgSpec;
 import cnibench.module.spi.ArgType;
 import cnibench.module.spi.Arguments;
-import cnibench.module.spi.Module;
 import cnibench.module.spi.ModuleContext;
 import cnibench.module.spi.ModuleResult;
 import cnibench.module.spi.ModuleSpec;
@@ -16,7 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** ansible.builtin.lineinfile: ensures a line is in a file (or not), ported from Ansible's algorithm. */
-public final class LineinfileModule implements Module {
+public final class LineinfileModule extends TextEditModule {
     private static final ModuleSpec SPEC = CommonFileArgs.addTo(ModuleSpec.builder("lineinfile").builtin()
             .description("Ensure a particular line is in a file, or replace an existing line found by a regular expression or string.")
             .arg(ArgSpec.of("path", ArgType.PATH, "The file to modify.").asRequired().aliases("dest", "destfile", "name"))
@@ -50,11 +49,7 @@ public final class LineinfileModule implements Module {
     }
 
     @Override
-    public ModuleResult run(ModuleContext ctx, Arguments args) throws Exception {
-        EditedFile file = EditedFile.of(ctx, args);
-        if (file.isDirectory()) {
-            return file.directoryFailure();
-        }
+    ModuleResult edit(ModuleContext ctx, Arguments args, EditedFile file) throws Exception {
         if (args.bool("backrefs") && !args.has("regexp")) {
             return ModuleResult.failed("regexp is required with backrefs=true");
         }
@@ -166,14 +161,7 @@ public final class LineinfileModule implements Module {
             msg = "line added";
         }
         String afterText = String.join("", lines);
-        String backup = "";
-        if (changed && !ctx.checkMode()) {
-            try {
-                backup = TextFile.write(ctx, args, path, afterText);
-            } catch (SafeWrite.ValidationFailure e) {
-                return ModuleResult.failed(e.getMessage());
-            }
-        }
+        String backup = TextFile.writeIfChanged(ctx, args, path, afterText, changed);
         ModuleResult result;
         if (ctx.checkMode() && !Files.exists(path)) {
             result = ModuleResult.changed(changed).msg(msg).put("backup", backup);
@@ -234,14 +222,7 @@ public final class LineinfileModule implements Module {
         }
         boolean changed = found > 0;
         String afterText = String.join("", kept);
-        String backup = "";
-        if (changed && !ctx.checkMode()) {
-            try {
-                backup = TextFile.write(ctx, args, path, afterText);
-            } catch (SafeWrite.ValidationFailure e) {
-                return ModuleResult.failed(e.getMessage());
-            }
-        }
+        String backup = TextFile.writeIfChanged(ctx, args, path, afterText, changed);
         TextFile.Outcome outcome = TextFile.attributes(ctx, args, path, changed, changed ? found + " line(s) removed" : "");
         ModuleResult result = ModuleResult.changed(outcome.changed()).msg(outcome.msg()).put("backup", backup).put("found", found);
         if (ctx.diffMode()) {

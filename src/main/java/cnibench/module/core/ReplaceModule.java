@@ -4,7 +4,6 @@ import cnibench.python.PyRegex;
 import cnibench.module.spi.ArgSpec;
 import cnibench.module.spi.ArgType;
 import cnibench.module.spi.Arguments;
-import cnibench.module.spi.Module;
 import cnibench.module.spi.ModuleContext;
 import cnibench.module.spi.ModuleResult;
 import cnibench.module.spi.ModuleSpec;
@@ -14,7 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** ansible.builtin.replace: replaces every match of a regular expression in a file. */
-public final class ReplaceModule implements Module {
+public final class ReplaceModule extends TextEditModule {
     private static final ModuleSpec SPEC = CommonFileArgs.addTo(ModuleSpec.builder("replace").builtin()
             .description("Replace all instances of a pattern within a file, optionally only between after and before.")
             .arg(ArgSpec.of("path", ArgType.PATH, "The file to modify.").asRequired().aliases("dest", "destfile", "name"))
@@ -41,11 +40,7 @@ public final class ReplaceModule implements Module {
     }
 
     @Override
-    public ModuleResult run(ModuleContext ctx, Arguments args) throws Exception {
-        EditedFile file = EditedFile.of(ctx, args);
-        if (file.isDirectory()) {
-            return file.directoryFailure();
-        }
+    ModuleResult edit(ModuleContext ctx, Arguments args, EditedFile file) throws Exception {
         if (!file.exists()) {
             return file.missingFailure();
         }
@@ -92,11 +87,7 @@ public final class ReplaceModule implements Module {
                 if (args.bool("backup")) {
                     result.put("backup_file", SafeWrite.backup(file.path()));
                 }
-                try {
-                    SafeWrite.write(ctx.connection(), file.path().toRealPath(), newContents.getBytes(charset), args.str("validate"));
-                } catch (SafeWrite.ValidationFailure e) {
-                    return ModuleResult.failed(e.getMessage());
-                }
+                SafeWrite.write(ctx.connection(), file.path().toRealPath(), newContents.getBytes(charset), args.str("validate"));
             }
         }
         TextFile.Outcome outcome = TextFile.attributes(ctx, args, file.path(), changed, msg);
