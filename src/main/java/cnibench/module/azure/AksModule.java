@@ -52,12 +52,7 @@ public final class AksModule extends AzureModule {
     }
 
     AksModule(AzureClients clients) {
-        super(clients);
-    }
-
-    @Override
-    public ModuleSpec spec() {
-        return SPEC;
+        super(SPEC, clients);
     }
 
     @Override

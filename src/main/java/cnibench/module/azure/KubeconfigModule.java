@@ -36,12 +36,7 @@ public final class KubeconfigModule extends AzureModule {
     }
 
     KubeconfigModule(AzureClients clients) {
-        super(clients);
-    }
-
-    @Override
-    public ModuleSpec spec() {
-        return SPEC;
+        super(SPEC, clients);
     }
 
     @Override

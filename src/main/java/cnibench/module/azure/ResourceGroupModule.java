@@ -34,12 +34,7 @@ public final class ResourceGroupModule extends AzureModule {
     }
 
     ResourceGroupModule(AzureClients clients) {
-        super(clients);
-    }
-
-    @Override
-    public ModuleSpec spec() {
-        return SPEC;
+        super(SPEC, clients);
     }
 
     @Override

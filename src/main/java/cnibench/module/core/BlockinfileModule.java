@@ -43,9 +43,8 @@ public final class BlockinfileModule extends TextEditModule {
                     """)
             .build();
 
-    @Override
-    public ModuleSpec spec() {
-        return SPEC;
+    public BlockinfileModule() {
+        super(SPEC);
     }
 
     @Override

@@ -43,9 +43,8 @@ public final class LineinfileModule extends TextEditModule {
                     """)
             .build();
 
-    @Override
-    public ModuleSpec spec() {
-        return SPEC;
+    public LineinfileModule() {
+        super(SPEC);
     }
 
     @Override

@@ -34,9 +34,8 @@ public final class ReplaceModule extends TextEditModule {
                     """)
             .build();
 
-    @Override
-    public ModuleSpec spec() {
-        return SPEC;
+    public ReplaceModule() {
+        super(SPEC);
     }
 
     @Override

@@ -4,12 +4,24 @@ import cnibench.module.spi.Arguments;
 import cnibench.module.spi.Module;
 import cnibench.module.spi.ModuleContext;
 import cnibench.module.spi.ModuleResult;
+import cnibench.module.spi.ModuleSpec;
 
 /**
  * lineinfile, blockinfile and replace: they edit the text file named by path, refuse a directory, and fail
  * with the validate command's output when it rejects the new text, alike.
  */
 abstract class TextEditModule implements Module {
+    private final ModuleSpec spec;
+
+    TextEditModule(ModuleSpec spec) {
+        this.spec = spec;
+    }
+
+    @Override
+    public final ModuleSpec spec() {
+        return spec;
+    }
+
     @Override
     public final ModuleResult run(ModuleContext ctx, Arguments args) throws Exception {
         EditedFile file = EditedFile.of(ctx, args);

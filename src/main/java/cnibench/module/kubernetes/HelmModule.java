@@ -56,9 +56,8 @@ public final class HelmModule extends KubernetesTaskModule {
                     """)
             .build();
 
-    @Override
-    public ModuleSpec spec() {
-        return SPEC;
+    public HelmModule() {
+        super(SPEC);
     }
 
     @Override

@@ -49,9 +49,8 @@ public final class K8sModule extends KubernetesTaskModule {
     /** Default field manager of server-side apply. */
     static final String FIELD_MANAGER = "cnibench";
 
-    @Override
-    public ModuleSpec spec() {
-        return SPEC;
+    public K8sModule() {
+        super(SPEC);
     }
 
     @Override

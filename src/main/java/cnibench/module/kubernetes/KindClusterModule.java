@@ -37,9 +37,8 @@ public final class KindClusterModule extends KubernetesTaskModule {
                     """)
             .build();
 
-    @Override
-    public ModuleSpec spec() {
-        return SPEC;
+    public KindClusterModule() {
+        super(SPEC);
     }
 
     @Override

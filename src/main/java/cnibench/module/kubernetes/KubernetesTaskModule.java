@@ -4,9 +4,21 @@ import cnibench.module.spi.Arguments;
 import cnibench.module.spi.Module;
 import cnibench.module.spi.ModuleContext;
 import cnibench.module.spi.ModuleResult;
+import cnibench.module.spi.ModuleSpec;
 
 /** A Kubernetes-side module whose failures (K8sTaskError) already carry the one line the task fails with. */
 abstract class KubernetesTaskModule implements Module {
+    private final ModuleSpec spec;
+
+    KubernetesTaskModule(ModuleSpec spec) {
+        this.spec = spec;
+    }
+
+    @Override
+    public final ModuleSpec spec() {
+        return spec;
+    }
+
     @Override
     public final ModuleResult run(ModuleContext context, Arguments args) throws Exception {
         try {
