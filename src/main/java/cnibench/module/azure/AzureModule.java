@@ -1,25 +1,19 @@
 package cnibench.module.azure;
 
 import cnibench.module.spi.Arguments;
-import cnibench.module.spi.Module;
+import cnibench.module.spi.FixedSpecModule;
 import cnibench.module.spi.ModuleContext;
 import cnibench.module.spi.ModuleResult;
 import cnibench.module.spi.ModuleSpec;
 
 /** What every Azure module does around its call: get the clients, resolve the target, and word the SDK's failures. */
-abstract class AzureModule implements Module {
-    private final ModuleSpec spec;
+abstract class AzureModule extends FixedSpecModule {
     /** Null: made from this process's environment when a task runs, so no Azure class loads at start-up. */
     private final AzureClients clients;
 
     AzureModule(ModuleSpec spec, AzureClients clients) {
-        this.spec = spec;
+        super(spec);
         this.clients = clients;
-    }
-
-    @Override
-    public final ModuleSpec spec() {
-        return spec;
     }
 
     @Override

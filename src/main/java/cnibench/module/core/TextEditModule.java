@@ -1,7 +1,7 @@
 package cnibench.module.core;
 
 import cnibench.module.spi.Arguments;
-import cnibench.module.spi.Module;
+import cnibench.module.spi.FixedSpecModule;
 import cnibench.module.spi.ModuleContext;
 import cnibench.module.spi.ModuleResult;
 import cnibench.module.spi.ModuleSpec;
@@ -10,16 +10,9 @@ import cnibench.module.spi.ModuleSpec;
  * lineinfile, blockinfile and replace: they edit the text file named by path, refuse a directory, and fail
  * with the validate command's output when it rejects the new text, alike.
  */
-abstract class TextEditModule implements Module {
-    private final ModuleSpec spec;
-
+abstract class TextEditModule extends FixedSpecModule {
     TextEditModule(ModuleSpec spec) {
-        this.spec = spec;
-    }
-
-    @Override
-    public final ModuleSpec spec() {
-        return spec;
+        super(spec);
     }
 
     @Override

@@ -1,22 +1,15 @@
 package cnibench.module.kubernetes;
 
 import cnibench.module.spi.Arguments;
-import cnibench.module.spi.Module;
+import cnibench.module.spi.FixedSpecModule;
 import cnibench.module.spi.ModuleContext;
 import cnibench.module.spi.ModuleResult;
 import cnibench.module.spi.ModuleSpec;
 
 /** A Kubernetes-side module whose failures (K8sTaskError) already carry the one line the task fails with. */
-abstract class KubernetesTaskModule implements Module {
-    private final ModuleSpec spec;
-
+abstract class KubernetesTaskModule extends FixedSpecModule {
     KubernetesTaskModule(ModuleSpec spec) {
-        this.spec = spec;
-    }
-
-    @Override
-    public final ModuleSpec spec() {
-        return spec;
+        super(spec);
     }
 
     @Override
