@@ -1,6 +1,6 @@
 package cnibench.callback;
 
-import cnibench.text.PythonJson;
+import cnibench.python.PyJson;
 
 import cnibench.executor.Stats;
 import cnibench.executor.TaskResult;
@@ -123,7 +123,7 @@ public final class DefaultCallback implements Callback {
                 result.remove("skipped");
                 result.remove("changed");
                 result.remove("skip_reason");
-                out.println(paint(verbosity > 0 ? line + " => " + PythonJson.dumps(result, verbosity > 2 ? 4 : null, true) : line, Color.CYAN));
+                out.println(paint(verbosity > 0 ? line + " => " + PyJson.dumps(result, verbosity > 2 ? 4 : null, true) : line, Color.CYAN));
             }
             case FAILED, UNREACHABLE -> {
                 out.println(paint("failed: " + host + " " + item + " => " + dump(result, r), Color.RED));
@@ -222,7 +222,7 @@ public final class DefaultCallback implements Callback {
         boolean alwaysVerbose = r.status() == TaskStatus.FAILED ? Boolean.TRUE.equals(r.result().get("_ansible_verbose_always"))
                 : verboseAlways(r);
         Integer indent = alwaysVerbose || verbosity > 2 ? 4 : null;
-        return PythonJson.dumps(result, indent, true);
+        return PyJson.dumps(result, indent, true);
     }
 
     /** Drops internal keys, and for a module that shows only its output (debug) everything but that output. */

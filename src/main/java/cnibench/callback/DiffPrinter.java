@@ -1,6 +1,6 @@
 package cnibench.callback;
 
-import cnibench.text.PythonJson;
+import cnibench.python.PyJson;
 
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
@@ -67,7 +67,7 @@ final class DiffPrinter {
             return "";
         }
         if (value instanceof Map || value instanceof List) {
-            return PythonJson.dumps(value, 4, true) + "\n";
+            return PyJson.dumps(value, 4, true) + "\n";
         }
         return String.valueOf(value);
     }

@@ -4,7 +4,7 @@ import cnibench.executor.Stats;
 import cnibench.executor.TaskResult;
 import cnibench.playbook.Play;
 import cnibench.text.Json;
-import cnibench.text.PythonJson;
+import cnibench.python.PyJson;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -78,7 +78,7 @@ public final class RunRecord implements Callback {
         event.put("result", r.result());
         try {
             // the callback's own JSON writer: already warm, where Jackson's first uses per task cost a cold run dearly
-            events.write(PythonJson.dumps(event, null, false));
+            events.write(PyJson.dumps(event, null, false));
             events.newLine();
             events.flush();
         } catch (IOException e) {
@@ -98,7 +98,7 @@ public final class RunRecord implements Callback {
                 record.put("environment", json.readValue(environment.toFile(), Object.class));
             }
             events.close();
-            Files.writeString(dir.resolve("run.json"), PythonJson.dumps(record, 2, false) + "\n");
+            Files.writeString(dir.resolve("run.json"), PyJson.dumps(record, 2, false) + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,13 +1,31 @@
 package cnibench.inventory;
 
+import cnibench.python.PythonError;
+import cnibench.python.ShellWords;
 import cnibench.source.Position;
+import cnibench.python.PythonError;
+import cnibench.python.ShellWords;
 import cnibench.source.SourceError;
+import cnibench.python.PythonError;
+import cnibench.python.ShellWords;
 import java.nio.file.Path;
+import cnibench.python.PythonError;
+import cnibench.python.ShellWords;
 import java.util.ArrayList;
+import cnibench.python.PythonError;
+import cnibench.python.ShellWords;
 import java.util.LinkedHashMap;
+import cnibench.python.PythonError;
+import cnibench.python.ShellWords;
 import java.util.List;
+import cnibench.python.PythonError;
+import cnibench.python.ShellWords;
 import java.util.Map;
+import cnibench.python.PythonError;
+import cnibench.python.ShellWords;
 import java.util.regex.Matcher;
+import cnibench.python.PythonError;
+import cnibench.python.ShellWords;
 import java.util.regex.Pattern;
 
 /** Ansible's ini inventory plugin, with every parse problem an error at file:line:column. */
@@ -105,8 +123,8 @@ final class IniInventoryParser {
     private void hostLine(String line, int indent, String groupName) {
         List<ShellWords.Word> words;
         try {
-            words = ShellWords.split(line);
-        } catch (IllegalArgumentException e) {
+            words = ShellWords.splitWithComments(line);
+        } catch (PythonError e) {
             throw error("Error parsing host definition '" + line + "': " + e.getMessage(), indent + 1);
         }
         HostRanges.Expanded expanded;

@@ -1,6 +1,6 @@
 package cnibench.inventory;
 
-import cnibench.text.PythonJson;
+import cnibench.python.PyJson;
 
 import cnibench.source.Position;
 import cnibench.source.SourceError;
@@ -33,7 +33,7 @@ public final class InventoryPrinter {
             }
         }
         out.put("_meta", Map.of("hostvars", hostvars));
-        return PythonJson.dumps(out, 4, true);
+        return PyJson.dumps(out, 4, true);
     }
 
     private static void formatGroup(Group group, Map<String, Object> out, Set<String> seen) {
@@ -90,6 +90,6 @@ public final class InventoryPrinter {
         if (hosts.size() != 1) {
             throw new SourceError("You must pass a single valid host to --host parameter", Position.UNKNOWN);
         }
-        return PythonJson.dumps(vars.forHost(hosts.get(0), List.of()), 4, true);
+        return PyJson.dumps(vars.forHost(hosts.get(0), List.of()), 4, true);
     }
 }

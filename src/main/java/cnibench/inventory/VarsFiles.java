@@ -1,5 +1,6 @@
 package cnibench.inventory;
 
+import cnibench.python.PyTypeName;
 import cnibench.source.Position;
 import cnibench.source.SourceError;
 import cnibench.source.YamlLoader;
@@ -101,7 +102,7 @@ public final class VarsFiles {
             if (!(data instanceof YamlMap map)) {
                 Position at = data instanceof cnibench.source.Positioned p ? p.position() : Position.of(f, 1, 1);
                 throw new SourceError("Invalid variables file " + f + ": expected a mapping of variables, got a "
-                        + YamlInventoryParser.typeName(data), at);
+                        + PyTypeName.of(data), at);
             }
             return map;
         });

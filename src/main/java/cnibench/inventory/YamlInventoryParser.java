@@ -1,5 +1,6 @@
 package cnibench.inventory;
 
+import cnibench.python.PyTypeName;
 import cnibench.source.Position;
 import cnibench.source.Positioned;
 import cnibench.source.SourceError;
@@ -24,7 +25,7 @@ final class YamlInventoryParser {
     static void parse(Inventory inventory, Path file, Object data) {
         if (!(data instanceof YamlMap top)) {
             throw new SourceError("YAML inventory has invalid structure, it should be a dictionary, got: "
-                    + typeName(data), positionOf(data, file));
+                    + PyTypeName.of(data), positionOf(data, file));
         }
         if (top.get("plugin") != null) {
             throw new SourceError("Plugin configuration YAML file, not YAML inventory", top.positionOf("plugin"));
@@ -36,7 +37,7 @@ final class YamlInventoryParser {
     private Group group(String name, Object data, Position at) {
         if (data != null && !(data instanceof YamlMap)) {
             throw new SourceError("Invalid group definition '" + name + "': expected a mapping of hosts, vars and"
-                    + " children, found " + typeName(data), positionOf(data, at));
+                    + " children, found " + PyTypeName.of(data), positionOf(data, at));
         }
         if (name.isEmpty()) {
             throw new SourceError("Invalid empty/false group name provided", at);
@@ -65,7 +66,7 @@ final class YamlInventoryParser {
             }
             if (!(section instanceof YamlMap entries)) {
                 throw new SourceError("Invalid \"" + key + "\" entry for \"" + name
-                        + "\" group, requires a dictionary, found \"" + typeName(section) + "\" instead.",
+                        + "\" group, requires a dictionary, found \"" + PyTypeName.of(section) + "\" instead.",
                         positionOf(section, keyAt));
             }
             switch (key) {
@@ -101,7 +102,7 @@ final class YamlInventoryParser {
     private void hosts(Group group, String pattern, Object vars, Position at) {
         if (vars != null && !(vars instanceof YamlMap)) {
             throw new SourceError("Invalid data for host '" + pattern + "', expected a mapping of host variables and got: "
-                    + typeName(vars), positionOf(vars, at));
+                    + PyTypeName.of(vars), positionOf(vars, at));
         }
         HostRanges.Expanded expanded;
         try {
@@ -130,24 +131,5 @@ final class YamlInventoryParser {
 
     private static Position positionOf(Object value, Position fallback) {
         return value instanceof Positioned p ? p.position() : fallback;
-    }
-
-    static String typeName(Object value) {
-        if (value instanceof Map) {
-            return "dict";
-        }
-        if (value instanceof java.util.List) {
-            return "list";
-        }
-        if (value instanceof String) {
-            return "str";
-        }
-        if (value instanceof Boolean) {
-            return "bool";
-        }
-        if (value instanceof Number n) {
-            return n instanceof Double || n instanceof Float ? "float" : "int";
-        }
-        return "NoneType";
     }
 }

@@ -1,5 +1,6 @@
 package cnibench.playbook;
 
+import cnibench.python.PyTypeName;
 import cnibench.module.spi.ArgumentException;
 import cnibench.module.spi.ArgumentValidator;
 import cnibench.module.spi.Module;
@@ -75,13 +76,13 @@ public final class PlaybookLoader {
             return;
         }
         if (!(data instanceof YamlList list)) {
-            throw new SourceError("A playbook must be a list of plays, got a " + typeName(data) + " instead",
+            throw new SourceError("A playbook must be a list of plays, got a " + PyTypeName.of(data) + " instead",
                     data instanceof Positioned p ? p.position() : new Position(file.toString(), 1, 1));
         }
         for (int i = 0; i < list.size(); i++) {
             Object entry = list.get(i);
             if (!(entry instanceof YamlMap ds)) {
-                throw new SourceError("A playbook must be a list of plays, got a " + typeName(entry) + " entry instead",
+                throw new SourceError("A playbook must be a list of plays, got a " + PyTypeName.of(entry) + " entry instead",
                         list.positionOf(i));
             }
             String importKey = ds.keySet().stream().filter(Actions.IMPORT_PLAYBOOK::contains).findFirst().orElse(null);
@@ -188,7 +189,7 @@ public final class PlaybookLoader {
                 checkStrings(ym, at);
             }
         } else {
-            throw new SourceError("role definitions must be a name or a mapping, got " + typeName(ref), at);
+            throw new SourceError("role definitions must be a name or a mapping, got " + PyTypeName.of(ref), at);
         }
         if (Templar.isTemplate(name)) {
             throw new SourceError("role names cannot be templated in roles: (use include_role)", at);
@@ -242,14 +243,14 @@ public final class PlaybookLoader {
 
     private List<Node> parseTasks(Object data, Position at, Scope parent, Path file, boolean handlers) {
         if (!(data instanceof YamlList list)) {
-            throw new SourceError("A list of tasks was expected, got a " + typeName(data) + " instead",
+            throw new SourceError("A list of tasks was expected, got a " + PyTypeName.of(data) + " instead",
                     data instanceof Positioned p ? p.position() : at);
         }
         List<Node> out = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
             Object item = list.get(i);
             if (!(item instanceof YamlMap ds)) {
-                throw new SourceError("A task must be a mapping, got a " + typeName(item) + " instead", list.positionOf(i));
+                throw new SourceError("A task must be a mapping, got a " + PyTypeName.of(item) + " instead", list.positionOf(i));
             }
             Node node = parseTask(ds, parent, file, handlers);
             if (node != null) {
@@ -489,7 +490,7 @@ public final class PlaybookLoader {
         if (value instanceof Number || value instanceof Boolean) {
             return KeyValueParser.parse(String.valueOf(value), freeForm);
         }
-        throw new SourceError("the arguments of '" + action + "' must be a mapping or a string, got a " + typeName(value), at);
+        throw new SourceError("the arguments of '" + action + "' must be a mapping or a string, got a " + PyTypeName.of(value), at);
     }
 
     private void checkTaskKeywords(YamlMap ds) {
@@ -572,24 +573,5 @@ public final class PlaybookLoader {
         } catch (TemplateError e) {
             throw new SourceError("template error while templating string: " + e.getMessage() + ". String: " + s, at);
         }
-    }
-
-    static String typeName(Object v) {
-        if (v instanceof Map) {
-            return "dict";
-        }
-        if (v instanceof List) {
-            return "list";
-        }
-        if (v instanceof String) {
-            return "str";
-        }
-        if (v instanceof Boolean) {
-            return "bool";
-        }
-        if (v instanceof Integer || v instanceof Long) {
-            return "int";
-        }
-        return v == null ? "NoneType" : v.getClass().getSimpleName();
     }
 }

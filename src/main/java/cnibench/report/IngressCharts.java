@@ -72,12 +72,7 @@ final class IngressCharts {
     private static Charts.Figure stageShares(List<IngressRunData> runs) throws IOException {
         String title = "Canary share per stage: configured vs observed (95 % Wilson interval)";
         XYChart chart = Charts.xyChart(title, "configured canary share, %", "observed canary share, %");
-        int color = 0;
-        for (IngressRunData run : runs) {
-            for (Map.Entry<Map<String, String>, List<CanaryStage>> group : byGroup(run.stages(), CanaryStage::group).entrySet()) {
-                withIntervals(chart, run.seriesName(group.getKey()), shareBars(group.getValue()), COLORS[color++ % COLORS.length]);
-            }
-        }
+        intervalSeries(chart, runs, IngressRunData::stages, CanaryStage::group, IngressCharts::shareBars);
         identity(chart);
         return new Charts.Figure(title, title + "; the grey line is observed = configured, a bar not crossing it is flagged", Charts.png(chart));
     }
@@ -85,12 +80,7 @@ final class IngressCharts {
     private static Charts.Figure stageDeviation(List<IngressRunData> runs) throws IOException {
         String title = "Observed minus configured canary share per stage (95 % Wilson interval)";
         XYChart chart = Charts.xyChart(title, "configured canary share, %", "percentage points");
-        int color = 0;
-        for (IngressRunData run : runs) {
-            for (Map.Entry<Map<String, String>, List<CanaryStage>> group : byGroup(run.stages(), CanaryStage::group).entrySet()) {
-                withIntervals(chart, run.seriesName(group.getKey()), deviationBars(group.getValue()), COLORS[color++ % COLORS.length]);
-            }
-        }
+        intervalSeries(chart, runs, IngressRunData::stages, CanaryStage::group, IngressCharts::deviationBars);
         XYSeries zero = chart.addSeries("exact split", List.of(0.0, 100.0), List.of(0.0, 0.0));
         zero.setMarker(SeriesMarkers.NONE);
         zero.setLineColor(IDENTITY);
@@ -140,12 +130,7 @@ final class IngressCharts {
     private static Charts.Figure mirrorShare(List<IngressRunData> runs) throws IOException {
         String title = "Mirrored share of all requests: configured vs observed (95 % Wilson interval)";
         XYChart chart = Charts.xyChart(title, "configured mirror percent", "observed mirrored share, %");
-        int color = 0;
-        for (IngressRunData run : runs) {
-            for (Map.Entry<Map<String, String>, List<MirrorRow>> group : byGroup(run.mirror(), MirrorRow::group).entrySet()) {
-                withIntervals(chart, run.seriesName(group.getKey()), mirrorBars(group.getValue()), COLORS[color++ % COLORS.length]);
-            }
-        }
+        intervalSeries(chart, runs, IngressRunData::mirror, MirrorRow::group, IngressCharts::mirrorBars);
         identity(chart);
         return new Charts.Figure(title, Charts.png(chart));
     }
@@ -212,6 +197,17 @@ final class IngressCharts {
         series.setMarkerColor(color);
         series.setLineColor(color);
         series.setLineStyle(line);
+    }
+
+    /** One series of points with interval bars per run and group, each in the next colour. */
+    private static <T> void intervalSeries(XYChart chart, List<IngressRunData> runs, Function<IngressRunData, List<T>> rows,
+                                           Function<T, Map<String, String>> group, Function<List<T>, List<ShareBar>> bars) {
+        int color = 0;
+        for (IngressRunData run : runs) {
+            for (Map.Entry<Map<String, String>, List<T>> rowsOfGroup : byGroup(rows.apply(run), group).entrySet()) {
+                withIntervals(chart, run.seriesName(rowsOfGroup.getKey()), bars.apply(rowsOfGroup.getValue()), COLORS[color++ % COLORS.length]);
+            }
+        }
     }
 
     private static <T> Map<Map<String, String>, List<T>> byGroup(List<T> rows, Function<T, Map<String, String>> group) {

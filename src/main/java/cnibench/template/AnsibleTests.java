@@ -1,5 +1,7 @@
 package cnibench.template;
 
+import cnibench.python.PyRegex;
+import cnibench.python.PyRepr;
 import com.hubspot.jinjava.interpret.Context;
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.lib.exptest.ExpTest;
@@ -146,7 +148,7 @@ final class AnsibleTests {
                 }
             }
         }
-        return RegexFilters.compile(PyRepr.str(args[0]), flags);
+        return PyRegex.compile(PyRepr.str(args[0]), flags);
     }
 
     private static Map<?, ?> result(Object value, String test) {

@@ -1,5 +1,6 @@
 package cnibench.template;
 
+import cnibench.python.PyTypeName;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -26,6 +27,6 @@ final class Arithmetic {
         if (x instanceof CharSequence && y instanceof CharSequence) {
             return x.toString() + y;
         }
-        throw new TemplateError("unsupported operand type(s) for +: '" + PyRepr.typeName(x) + "' and '" + PyRepr.typeName(y) + "'");
+        throw new TemplateError("unsupported operand type(s) for +: '" + PyTypeName.of(x) + "' and '" + PyTypeName.of(y) + "'");
     }
 }

@@ -1,5 +1,9 @@
 package cnibench.template;
 
+import cnibench.python.AnsibleBoolean;
+import cnibench.python.PyRepr;
+import cnibench.python.PyTuple;
+import cnibench.python.PyTypeName;
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.lib.exptest.ExpTest;
 import com.hubspot.jinjava.lib.filter.Filter;
@@ -188,7 +192,7 @@ final class CollectionFilters {
             s.toString().codePoints().forEach(cp -> chars.add(new String(Character.toChars(cp))));
             return chars;
         }
-        throw new TemplateError("'" + PyRepr.typeName(value) + "' object is not iterable");
+        throw new TemplateError("'" + PyTypeName.of(value) + "' object is not iterable");
     }
 
     static int length(Object value) {
@@ -290,7 +294,7 @@ final class CollectionFilters {
         List<Object> dicts = new ArrayList<>();
         dicts.add(value);
         dicts.addAll(Arrays.asList(args.positional()));
-        boolean recursive = CoreFilters.toBool(args.named().getOrDefault("recursive", false));
+        boolean recursive = AnsibleBoolean.ofBoolFilter(args.named().getOrDefault("recursive", false));
         String listMerge = PyRepr.str(args.named().getOrDefault("list_merge", "replace"));
         Map<Object, Object> out = new LinkedHashMap<>();
         for (Object d : flatten(dicts, -1, false)) {
@@ -397,7 +401,7 @@ final class CollectionFilters {
 
     private static Object extreme(Object value, FilterArgs args, int sign) {
         String attribute = args.string(-1, "attribute", null);
-        Comparator<Object> order = pythonOrder(CoreFilters.toBool(args.named().getOrDefault("case_sensitive", false)));
+        Comparator<Object> order = pythonOrder(AnsibleBoolean.ofBoolFilter(args.named().getOrDefault("case_sensitive", false)));
         Object best = null;
         for (Object item : list(value)) {
             Object key = attribute == null ? item : attribute(item, attribute);
@@ -455,8 +459,8 @@ final class CollectionFilters {
                     }
                     return Integer.compare(l.size(), r.size());
                 }
-                throw new TemplateError("'<' not supported between instances of '" + PyRepr.typeName(x)
-                        + "' and '" + PyRepr.typeName(y) + "'");
+                throw new TemplateError("'<' not supported between instances of '" + PyTypeName.of(x)
+                        + "' and '" + PyTypeName.of(y) + "'");
             }
         };
     }
@@ -468,7 +472,7 @@ final class CollectionFilters {
         if (o instanceof Number n) {
             return n.doubleValue();
         }
-        throw new TemplateError("'<' not supported between instances of '" + PyRepr.typeName(o) + "' and a number");
+        throw new TemplateError("'<' not supported between instances of '" + PyTypeName.of(o) + "' and a number");
     }
 
     static boolean contains(Object container, Object item) {

@@ -1,5 +1,6 @@
 package cnibench.template;
 
+import cnibench.python.PyRepr;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package cnibench.template;
 
+import cnibench.python.PyTuple;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -28,7 +29,7 @@ final class Compare {
             return s.toString().equals(t.toString());
         }
         if (x instanceof List<?> l && y instanceof List<?> r) {
-            return PyRepr.isTuple(l) == PyRepr.isTuple(r) && listsEqual(l, r);
+            return PyTuple.isTuple(l) == PyTuple.isTuple(r) && listsEqual(l, r);
         }
         if (x instanceof Map<?, ?> l && y instanceof Map<?, ?> r) {
             return mapsEqual(l, r);
@@ -125,7 +126,7 @@ final class Compare {
         if (value instanceof List<?> list) {
             List<Object> keys = new ArrayList<>(list.size());
             list.forEach(item -> keys.add(key(item)));
-            return PyRepr.isTuple(value) ? new PyTuple(keys.toArray()) : keys;
+            return PyTuple.isTuple(value) ? new PyTuple(keys.toArray()) : keys;
         }
         if (value instanceof Map<?, ?> map) {
             Map<Object, Object> keys = new HashMap<>();

@@ -1,5 +1,8 @@
 package cnibench.template;
 
+import cnibench.python.AnsibleBoolean;
+import cnibench.python.PyRepr;
+import cnibench.python.PyTypeName;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 
@@ -15,13 +18,13 @@ final class CoreFilters {
         catalog.addAcceptingUndefined("default", byDefault);
         catalog.addAcceptingUndefined("d", byDefault);
         catalog.addAcceptingUndefined("mandatory", CoreFilters::mandatory);
-        catalog.add("bool", (value, args) -> value == null || value instanceof Boolean ? value : toBool(value));
+        catalog.add("bool", (value, args) -> value == null || value instanceof Boolean ? value : AnsibleBoolean.ofBoolFilter(value));
         catalog.add("int", (value, args) -> toInt(value, args.get(0, "default", 0), ((Number) args.get(1, "base", 10)).intValue()));
         catalog.add("float", (value, args) -> toFloat(value, args.get(0, "default", 0.0)));
         catalog.addText("string", (value, args) -> PyRepr.str(value));
         catalog.add("ternary", (value, args) -> value == null && args.size() > 2 ? args.get(2, "none_val")
                 : Truth.of(value) ? args.get(0, "true_val") : args.get(1, "false_val"));
-        catalog.add("type_debug", (value, args) -> PyRepr.typeName(value));
+        catalog.add("type_debug", (value, args) -> PyTypeName.of(value));
     }
 
     private static Object mandatory(Object value, FilterArgs args) {
@@ -31,18 +34,6 @@ final class CoreFilters {
                     : "Mandatory variable '" + u.error().variable() + "'  not defined.");
         }
         return value;
-    }
-
-    /** Ansible's bool filter for non-bool input: yes/on/1/true (any case) and 1 are true. */
-    static boolean toBool(Object value) {
-        if (value instanceof Boolean b) {
-            return b;
-        }
-        if (value instanceof Number n) {
-            return n.doubleValue() == 1;
-        }
-        String s = value == null ? "" : PyRepr.str(value).toLowerCase();
-        return s.equals("yes") || s.equals("on") || s.equals("1") || s.equals("true");
     }
 
     /** Jinja's int filter: int(x), else int(float(x)), else the default. */

@@ -1,11 +1,13 @@
 package cnibench.template;
 
+import cnibench.python.Hashlib;
+import cnibench.python.PyJson;
+import cnibench.python.AnsibleBoolean;
+import cnibench.python.PyRepr;
 import cnibench.text.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
@@ -29,8 +31,8 @@ final class EncodingFilters {
     }
 
     static void register(FilterCatalog c) {
-        c.addText("to_json", (v, a) -> PyJson.dumps(v, intArg(a.named().get("indent")), CoreFilters.toBool(a.named().getOrDefault("sort_keys", false))));
-        c.addText("to_nice_json", (v, a) -> PyJson.dumps(v, intArg(a.get(0, "indent", 4)), CoreFilters.toBool(a.named().getOrDefault("sort_keys", true))));
+        c.addText("to_json", (v, a) -> PyJson.dumpsAscii(v, indent(a.named().get("indent")), AnsibleBoolean.ofBoolFilter(a.named().getOrDefault("sort_keys", false))));
+        c.addText("to_nice_json", (v, a) -> PyJson.dumpsAscii(v, indent(a.get(0, "indent", 4)), AnsibleBoolean.ofBoolFilter(a.named().getOrDefault("sort_keys", true))));
         c.add("from_json", (v, a) -> fromJson(PyRepr.str(v)));
         c.addText("to_yaml", (v, a) -> new Dump(YAML_AUTO).dumpToString(yamlReady(v)));
         c.addText("to_nice_yaml", (v, a) -> new Dump(YAML_NICE).dumpToString(yamlReady(v)));
@@ -48,8 +50,8 @@ final class EncodingFilters {
         c.add("md5", (v, a) -> digest("md5", PyRepr.str(v)));
     }
 
-    private static int intArg(Object value) {
-        return value == null ? 0 : ((Number) value).intValue();
+    private static Integer indent(Object value) {
+        return value == null ? null : ((Number) value).intValue();
     }
 
     private static Object fromJson(String text) {
@@ -78,20 +80,7 @@ final class EncodingFilters {
         return value instanceof CharSequence s ? s.toString() : value;
     }
 
-    static String digest(String algorithm, String text) {
-        String javaName = switch (algorithm.toLowerCase()) {
-            case "sha1" -> "SHA-1";
-            case "sha224" -> "SHA-224";
-            case "sha256" -> "SHA-256";
-            case "sha384" -> "SHA-384";
-            case "sha512" -> "SHA-512";
-            case "md5" -> "MD5";
-            default -> algorithm;
-        };
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance(javaName).digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new TemplateError("unsupported hash type " + algorithm);
-        }
+    private static String digest(String algorithm, String text) {
+        return HexFormat.of().formatHex(Hashlib.digest(algorithm).digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 }

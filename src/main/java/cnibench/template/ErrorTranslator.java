@@ -1,5 +1,6 @@
 package cnibench.template;
 
+import cnibench.python.PythonError;
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.interpret.TemplateError.ErrorReason;
 import com.hubspot.jinjava.interpret.TemplateError.ErrorType;
@@ -21,11 +22,14 @@ final class ErrorTranslator {
         }
     }
 
-    /** Our own error if Jinjava wrapped one, else Jinjava's message as a TemplateError. */
+    /** Our own error (or Python's, from cnibench.python) if Jinjava wrapped one, else Jinjava's message as a TemplateError. */
     static TemplateError translate(RuntimeException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof TemplateError ours) {
                 return ours;
+            }
+            if (t instanceof PythonError python) {
+                return new TemplateError(python.getMessage(), python);
             }
         }
         return new TemplateError("template error: " + e.getMessage(), e);
@@ -39,6 +43,9 @@ final class ErrorTranslator {
             for (Throwable t = error.getException(); t != null; t = t.getCause()) {
                 if (t instanceof TemplateError ours) {
                     throw ours;
+                }
+                if (t instanceof PythonError python) {
+                    throw new TemplateError(python.getMessage(), python);
                 }
             }
             throw new TemplateError("template error while templating string: " + error.getMessage()

@@ -1,5 +1,7 @@
 package cnibench.template;
 
+import cnibench.python.AnsibleBoolean;
+import cnibench.python.PyRepr;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -23,10 +25,10 @@ final class FileLookups {
             Path path = context.find(name, "files")
                     .orElseThrow(() -> new TemplateError("could not locate file in lookup: " + name));
             String content = read(path);
-            if (CoreFilters.toBool(options.getOrDefault("lstrip", false))) {
+            if (AnsibleBoolean.ofBoolFilter(options.getOrDefault("lstrip", false))) {
                 content = content.stripLeading();
             }
-            if (CoreFilters.toBool(options.getOrDefault("rstrip", true))) {
+            if (AnsibleBoolean.ofBoolFilter(options.getOrDefault("rstrip", true))) {
                 content = content.stripTrailing();
             }
             out.add(content);
@@ -57,14 +59,14 @@ final class FileLookups {
     static List<Object> firstFound(List<Object> terms, Map<String, Object> options, LookupContext context) {
         List<String> files = new ArrayList<>();
         List<String> paths = new ArrayList<>();
-        boolean skip = CoreFilters.toBool(options.getOrDefault("skip", false));
+        boolean skip = AnsibleBoolean.ofBoolFilter(options.getOrDefault("skip", false));
         addSplit(files, options.get("files"));
         addSplit(paths, options.get("paths"));
         for (Object term : CollectionFilters.flatten(terms, -1, true)) {
             if (term instanceof Map<?, ?> spec) {
                 addSplit(files, spec.get("files"));
                 addSplit(paths, spec.get("paths"));
-                skip |= CoreFilters.toBool(spec.get("skip") == null ? false : spec.get("skip"));
+                skip |= AnsibleBoolean.ofBoolFilter(spec.get("skip") == null ? false : spec.get("skip"));
             } else {
                 files.add(PyRepr.str(term));
             }

@@ -1,5 +1,7 @@
 package cnibench.template;
 
+import cnibench.python.AnsibleBoolean;
+import cnibench.python.PyRepr;
 import java.util.Map;
 
 /** The positional and keyword arguments of one filter or test call, Python style. */
@@ -18,7 +20,7 @@ record FilterArgs(Object[] positional, Map<String, Object> named) {
 
     boolean flag(int index, String name, boolean fallback) {
         Object value = get(index, name, fallback);
-        return value instanceof Boolean b ? b : CoreFilters.toBool(value);
+        return value instanceof Boolean b ? b : AnsibleBoolean.ofBoolFilter(value);
     }
 
     String string(int index, String name, String fallback) {

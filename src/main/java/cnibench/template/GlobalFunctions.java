@@ -1,5 +1,7 @@
 package cnibench.template;
 
+import cnibench.python.PyRepr;
+import cnibench.python.PyDatetime;
 import com.hubspot.jinjava.el.ext.NamedParameter;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -50,7 +52,7 @@ public final class GlobalFunctions {
                 throw new TemplateError("now() got an unexpected keyword argument '" + name + "'");
             }
         }
-        DateFilters.PyDatetime time = new DateFilters.PyDatetime(
+        PyDatetime time = new PyDatetime(
                 LocalDateTime.now(utc ? ZoneOffset.UTC : ZoneId.systemDefault()));
         return fmt == null ? time : time.strftime(PyRepr.str(fmt));
     }

@@ -1,5 +1,6 @@
 package cnibench.template;
 
+import cnibench.python.PyTuple;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,6 @@
 package cnibench.template;
 
+import cnibench.python.PyRepr;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

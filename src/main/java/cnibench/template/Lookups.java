@@ -1,5 +1,7 @@
 package cnibench.template;
 
+import cnibench.python.AnsibleBoolean;
+import cnibench.python.PyRepr;
 import com.hubspot.jinjava.el.ext.NamedParameter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,7 +38,7 @@ public final class Lookups {
     /** lookup('name', terms..., wantlist=False, errors='strict', key=value...): Ansible's joining rules. */
     public static Object lookup(String name, Object... args) {
         Call call = Call.of(args);
-        boolean wantlist = CoreFilters.toBool(call.options.getOrDefault("wantlist", false));
+        boolean wantlist = AnsibleBoolean.ofBoolFilter(call.options.getOrDefault("wantlist", false));
         List<Object> values = run(name, call, new LookupContext(RenderSession.current()));
         if (values == null) {
             return wantlist ? List.of() : null;

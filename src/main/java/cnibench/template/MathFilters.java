@@ -1,5 +1,6 @@
 package cnibench.template;
 
+import cnibench.python.PyRepr;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;

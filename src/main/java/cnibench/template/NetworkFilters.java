@@ -1,5 +1,6 @@
 package cnibench.template;
 
+import cnibench.python.PyRepr;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;

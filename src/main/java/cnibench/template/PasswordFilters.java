@@ -1,5 +1,7 @@
 package cnibench.template;
 
+import cnibench.python.PyRepr;
+
 /**
  * password_hash: SHA-crypt hashes as Ansible makes them with passlib (whose default rounds are
  * written into the hash); other hash types are refused by name.

@@ -1,5 +1,7 @@
 package cnibench.template;
 
+import cnibench.python.PyRepr;
+import cnibench.python.PyTuple;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package cnibench.template;
 
+import cnibench.python.PyRepr;
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.lib.expression.ExpressionStrategy;
 import com.hubspot.jinjava.tree.output.RenderedOutputNode;
@@ -12,6 +13,6 @@ final class PythonExpressionStrategy implements ExpressionStrategy {
     @Override
     public RenderedOutputNode interpretOutput(ExpressionToken master, JinjavaInterpreter interpreter) {
         Object value = interpreter.resolveELExpression(master.getExpr(), master.getLineNumber());
-        return new RenderedOutputNode(PyRepr.output(value));
+        return new RenderedOutputNode(value == null ? "" : PyRepr.str(value));
     }
 }

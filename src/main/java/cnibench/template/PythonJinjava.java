@@ -1,5 +1,6 @@
 package cnibench.template;
 
+import cnibench.python.PyRepr;
 import com.hubspot.jinjava.Jinjava;
 import com.hubspot.jinjava.JinjavaConfig;
 import com.hubspot.jinjava.el.TruthyTypeConverter;

@@ -1,5 +1,8 @@
 package cnibench.template;
 
+import cnibench.python.PyRepr;
+import cnibench.python.PyTuple;
+import cnibench.python.PyFormat;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;

@@ -1,5 +1,7 @@
 package cnibench.template;
 
+import cnibench.python.PercentFormat;
+import cnibench.python.PyTypeName;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -51,13 +53,13 @@ final class PythonOperators {
         }
         if (target instanceof CharSequence text) {
             if (!(Undefined.require(item) instanceof CharSequence part)) {
-                throw new TemplateError("'in <string>' requires string as left operand, not " + PyRepr.typeName(item));
+                throw new TemplateError("'in <string>' requires string as left operand, not " + PyTypeName.of(item));
             }
             return text.toString().contains(part);
         }
         Iterable<?> elements = target instanceof Map<?, ?> map ? map.keySet() : target instanceof Iterable<?> it ? it : null;
         if (elements == null) {
-            throw new TemplateError("argument of type '" + PyRepr.typeName(target) + "' is not iterable");
+            throw new TemplateError("argument of type '" + PyTypeName.of(target) + "' is not iterable");
         }
         for (Object element : elements) {
             if (Compare.equal(item, element)) {

@@ -1,5 +1,9 @@
 package cnibench.template;
 
+import cnibench.python.AnsibleBoolean;
+import cnibench.python.PyRegex;
+import cnibench.python.PyRepr;
+import cnibench.python.PyTuple;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -7,11 +11,8 @@ import java.util.regex.Pattern;
 
 /** regex_search, regex_replace, regex_findall and regex_escape with Python's re syntax. */
 final class RegexFilters {
-    private static final Pattern PY_NAMED_GROUP = Pattern.compile("\\(\\?P<(\\w+)>");
-    private static final Pattern PY_NAMED_BACKREF = Pattern.compile("\\(\\?P=(\\w+)\\)");
     private static final Pattern NAMED_REF = Pattern.compile("\\\\g<(\\S+)>");
     private static final Pattern NUMBERED_REF = Pattern.compile("\\\\(\\d+)");
-    private static final String PY_SPECIAL = "()[]{}?*+-|^$\\.&~# \t\n\r\u000b\f";
 
     private RegexFilters() {
     }
@@ -21,25 +22,18 @@ final class RegexFilters {
         c.add("regex_replace", (v, a) -> replace(PyRepr.str(v), a.string(0, "pattern", ""), a.string(1, "replacement", ""),
                 flags(a), ((Number) a.get(-1, "count", 0)).intValue()));
         c.add("regex_findall", (v, a) -> findall(PyRepr.str(v), a.string(0, "regex", ""), flags(a)));
-        c.add("regex_escape", (v, a) -> escape(PyRepr.str(v)));
+        c.add("regex_escape", (v, a) -> PyRegex.escape(PyRepr.str(v)));
     }
 
     private static int flags(FilterArgs a) {
         int flags = 0;
-        if (CoreFilters.toBool(a.named().getOrDefault("ignorecase", false))) {
+        if (AnsibleBoolean.ofBoolFilter(a.named().getOrDefault("ignorecase", false))) {
             flags |= Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
         }
-        if (CoreFilters.toBool(a.named().getOrDefault("multiline", false))) {
+        if (AnsibleBoolean.ofBoolFilter(a.named().getOrDefault("multiline", false))) {
             flags |= Pattern.MULTILINE;
         }
         return flags;
-    }
-
-    /** Compiles a Python regex: (?P<name>) and (?P=name) become Java's forms. */
-    static Pattern compile(String regex, int flags) {
-        String java = PY_NAMED_GROUP.matcher(regex).replaceAll("(?<$1>");
-        java = PY_NAMED_BACKREF.matcher(java).replaceAll("\\\\k<$1>");
-        return Pattern.compile(java, flags);
     }
 
     private static Object search(Object value, FilterArgs args) {
@@ -56,7 +50,7 @@ final class RegexFilters {
                 throw new TemplateError("Unknown argument");
             }
         }
-        Matcher m = compile(args.string(0, "regex", ""), flags(args)).matcher(PyRepr.str(value));
+        Matcher m = PyRegex.compile(args.string(0, "regex", ""), flags(args)).matcher(PyRepr.str(value));
         if (!m.find()) {
             return null;
         }
@@ -70,56 +64,20 @@ final class RegexFilters {
         return out;
     }
 
-    static String replace(String value, String pattern, String replacement, int flags, int count) {
-        Matcher m = compile(pattern, flags).matcher(value);
+    private static String replace(String value, String pattern, String replacement, int flags, int count) {
+        Matcher m = PyRegex.compile(pattern, flags).matcher(value);
         StringBuilder out = new StringBuilder();
         int done = 0;
         while ((count <= 0 || done < count) && m.find()) {
-            m.appendReplacement(out, Matcher.quoteReplacement(expand(replacement, m)));
+            m.appendReplacement(out, Matcher.quoteReplacement(PyRegex.expand(m, replacement)));
             done++;
         }
         m.appendTail(out);
         return out.toString();
     }
 
-    /** Python's replacement template: \1, \g<1>, \g<name>, \n, \\. */
-    private static String expand(String replacement, Matcher m) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < replacement.length(); i++) {
-            char c = replacement.charAt(i);
-            if (c != '\\' || i + 1 == replacement.length()) {
-                out.append(c);
-                continue;
-            }
-            char next = replacement.charAt(++i);
-            if (Character.isDigit(next)) {
-                int end = i + 1;
-                if (end < replacement.length() && Character.isDigit(replacement.charAt(end))) {
-                    end++;
-                }
-                String group = m.group(Integer.parseInt(replacement.substring(i, end)));
-                out.append(group == null ? "" : group);
-                i = end - 1;
-            } else if (next == 'g' && i + 1 < replacement.length() && replacement.charAt(i + 1) == '<') {
-                int close = replacement.indexOf('>', i);
-                String ref = replacement.substring(i + 2, close);
-                String group = ref.chars().allMatch(Character::isDigit) ? m.group(Integer.parseInt(ref)) : m.group(ref);
-                out.append(group == null ? "" : group);
-                i = close;
-            } else {
-                out.append(switch (next) {
-                    case 'n' -> "\n";
-                    case 't' -> "\t";
-                    case '\\' -> "\\";
-                    default -> "\\" + next;
-                });
-            }
-        }
-        return out.toString();
-    }
-
     private static List<Object> findall(String value, String regex, int flags) {
-        Matcher m = compile(regex, flags).matcher(value);
+        Matcher m = PyRegex.compile(regex, flags).matcher(value);
         List<Object> out = new ArrayList<>();
         while (m.find()) {
             if (m.groupCount() == 0) {
@@ -135,17 +93,5 @@ final class RegexFilters {
             }
         }
         return out;
-    }
-
-    /** Python 3.7+ re.escape: only regex-special characters get a backslash. */
-    static String escape(String s) {
-        StringBuilder out = new StringBuilder();
-        for (char c : s.toCharArray()) {
-            if (PY_SPECIAL.indexOf(c) >= 0) {
-                out.append('\\');
-            }
-            out.append(c);
-        }
-        return out.toString();
     }
 }

@@ -1,5 +1,7 @@
 package cnibench.template;
 
+import cnibench.python.PyRepr;
+import cnibench.python.PyTuple;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -99,7 +101,7 @@ public final class Templar {
             if (value == null) {
                 return "";
             }
-            if (PyRepr.isTuple(value)) {
+            if (PyTuple.isTuple(value)) {
                 return PyRepr.str(value);
             }
             if (value instanceof Map || value instanceof Collection || value instanceof Boolean) {

@@ -1,5 +1,6 @@
 package cnibench.template;
 
+import cnibench.python.PyDatetime;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +28,7 @@ final class TemplateFileVars {
         vars.put("template_path", full.toString());
         vars.put("template_fullpath", full.toString());
         vars.put("template_uid", owner(full));
-        vars.put("template_run_date", new DateFilters.PyDatetime(LocalDateTime.now()));
+        vars.put("template_run_date", new PyDatetime(LocalDateTime.now()));
         vars.put("ansible_managed", MANAGED);
         return vars;
     }

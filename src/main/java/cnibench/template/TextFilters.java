@@ -1,5 +1,8 @@
 package cnibench.template;
 
+import cnibench.python.PyRepr;
+import cnibench.python.PyTuple;
+import cnibench.python.PercentFormat;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,5 +1,6 @@
 package cnibench.template;
 
+import cnibench.python.PyTypeName;
 import com.hubspot.jinjava.util.HasObjectTruthValue;
 import java.util.Iterator;
 
@@ -22,7 +23,7 @@ final class Undefined implements HasObjectTruthValue, Iterable<Object> {
 
     /** A missing attribute or key of an existing object, worded as Ansible does. */
     static Undefined attribute(Object base, Object attribute) {
-        String message = "'" + PyRepr.typeName(base) + " object' has no attribute '" + attribute + "'";
+        String message = "'" + PyTypeName.of(base) + " object' has no attribute '" + attribute + "'";
         return new Undefined(new UndefinedVariableError(String.valueOf(attribute), message));
     }
 

@@ -1,5 +1,8 @@
 package cnibench.template;
 
+import cnibench.python.PyRegex;
+import cnibench.python.PyRepr;
+import cnibench.python.PyTypeName;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,9 +48,9 @@ final class ValueLookups {
         for (Object term : terms) {
             if (!(term instanceof String regex)) {
                 throw new TemplateError("Invalid setting identifier, \"" + PyRepr.str(term) + "\" is not a string, it is a "
-                        + PyRepr.typeName(term));
+                        + PyTypeName.of(term));
             }
-            Pattern pattern = RegexFilters.compile(regex, 0);
+            Pattern pattern = PyRegex.compile(regex, 0);
             for (String name : context.session().rawVars().keySet()) {
                 if (pattern.matcher(name).find()) {
                     out.add(name);

@@ -3,11 +3,7 @@ package cnibench.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -62,22 +58,10 @@ class ConformanceTest {
 
     /** Runs the playbook header.runs() times over one work_dir; returns the first run's recap. */
     private static Map<String, String> runAll(Path playbook, PlaybookHeader header, Path base, boolean ansible) {
-        Path workDir;
-        Path results;
-        try {
-            workDir = Files.createDirectories(base.resolve("work"));
-            results = Files.createDirectories(base.resolve("results"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        List<String> args = new ArrayList<>(header.args());
-        args.addAll(List.of("-e", "work_dir=" + workDir));
         String who = ansible ? "ansible-playbook" : "cnibench";
         Map<String, String> first = null;
         for (int run = 1; run <= header.runs(); run++) {
-            ProcessOutcome outcome = ansible
-                    ? Playbooks.ansible(playbook, args, results)
-                    : Playbooks.cnibench(playbook, args, results);
+            ProcessOutcome outcome = Playbooks.inWorkDir(playbook, header.args(), base, ansible);
             assertEquals(0, outcome.exitCode(), who + " run " + run + " of " + playbook.getFileName() + " failed:\n" + outcome.all());
             Map<String, String> recap = Recap.parse(outcome.stdout());
             assertFalse(recap.isEmpty(), who + " printed no PLAY RECAP:\n" + outcome.all());

@@ -3,11 +3,7 @@ package cnibench.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
@@ -77,18 +73,7 @@ class OutputFormatTest {
     }
 
     private static ProcessOutcome run(String playbook, List<String> args, Path base, boolean ansible) {
-        Path work;
-        Path results;
-        try {
-            work = Files.createDirectories(base.resolve("work"));
-            results = Files.createDirectories(base.resolve("results"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        List<String> all = new ArrayList<>(args);
-        all.addAll(List.of("-e", "work_dir=" + work));
-        Path file = DIR.resolve(playbook);
-        return ansible ? Playbooks.ansible(file, all, results) : Playbooks.cnibench(file, all, results);
+        return Playbooks.inWorkDir(DIR.resolve(playbook), args, base, ansible);
     }
 
     /** Drops what legitimately differs between two runs: times, the temp dir, the implicit-localhost warning. */

@@ -3,7 +3,7 @@ package cnibench.e2e;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import cnibench.text.ShellWords;
+import cnibench.python.ShellWords;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

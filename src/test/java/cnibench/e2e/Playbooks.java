@@ -44,6 +44,21 @@ final class Playbooks {
         return run(cmd, playbook.getParent(), resultsDir);
     }
 
+    /** Runs with ansible-playbook or cnibench over base/work (given to the playbook as work_dir) and base/results. */
+    static ProcessOutcome inWorkDir(Path playbook, List<String> args, Path base, boolean ansible) {
+        Path workDir;
+        Path results;
+        try {
+            workDir = Files.createDirectories(base.resolve("work"));
+            results = Files.createDirectories(base.resolve("results"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<String> all = new ArrayList<>(args);
+        all.addAll(List.of("-e", "work_dir=" + workDir));
+        return ansible ? ansible(playbook, all, results) : cnibench(playbook, all, results);
+    }
+
     static ProcessOutcome run(List<String> command, Path workingDir, Path resultsDir) {
         return run(command, workingDir, resultsDir, Map.of());
     }

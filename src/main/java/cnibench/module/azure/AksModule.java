@@ -3,7 +3,6 @@ package cnibench.module.azure;
 import cnibench.module.spi.ArgSpec;
 import cnibench.module.spi.ArgType;
 import cnibench.module.spi.Arguments;
-import cnibench.module.spi.Module;
 import cnibench.module.spi.ModuleContext;
 import cnibench.module.spi.ModuleResult;
 import cnibench.module.spi.ModuleSpec;
@@ -12,7 +11,7 @@ import cnibench.module.spi.ModuleSpec;
  * azure_rm_aks: an AKS cluster present or absent, with the arguments of azure.azcollection's module that the
  * benchmarks need. Unlike azure.azcollection it never returns kube_config: azure_rm_aks_kubeconfig writes it to a file.
  */
-public final class AksModule implements Module {
+public final class AksModule extends AzureModule {
     private static final ModuleSpec SPEC = AzureArgs.common(ModuleSpec.builder("azure_rm_aks")
             .alias("azure.azcollection.azure_rm_aks")
             .description("Create, update or delete an Azure Kubernetes Service cluster through the Azure SDK; long "
@@ -48,34 +47,24 @@ public final class AksModule implements Module {
                     """))
             .build();
 
-    /** Null: made from this process's environment when a task runs, so no Azure class loads at start-up. */
-    private final AzureClients clients;
-
     public AksModule() {
         this(null);
     }
 
     AksModule(AzureClients clients) {
-        this.clients = clients;
+        super(SPEC, clients);
     }
 
     @Override
-    public ModuleSpec spec() {
-        return SPEC;
+    String action(Arguments args) {
+        return ("present".equals(args.str("state")) ? "create or update" : "delete") + " AKS cluster "
+                + args.str("resource_group") + "/" + args.str("name");
     }
 
     @Override
-    public ModuleResult run(ModuleContext context, Arguments args) throws Exception {
-        AzureClients azure = clients != null ? clients : AzureClients.fromEnvironment();
-        String cluster = args.str("resource_group") + "/" + args.str("name");
-        String what = ("present".equals(args.str("state")) ? "create or update" : "delete") + " AKS cluster " + cluster;
-        AzureTarget target = null;
-        try {
-            target = AzureTarget.of(args, azure.env());
-            Clusters clusters = new Clusters(azure.containerService(target), context, args.str("resource_group"), args.str("name"));
-            return "present".equals(args.str("state")) ? clusters.present(AksSpec.desired(args)) : clusters.absent();
-        } catch (RuntimeException e) {
-            return ModuleResult.failed(target == null ? e.getMessage() : AzureErrors.describe(e, target, what));
-        }
+    ModuleResult run(ModuleContext context, Arguments args, AzureClients azure, AzureTarget target, String what)
+            throws Exception {
+        Clusters clusters = new Clusters(azure.containerService(target), context, args.str("resource_group"), args.str("name"));
+        return "present".equals(args.str("state")) ? clusters.present(AksSpec.desired(args)) : clusters.absent();
     }
 }

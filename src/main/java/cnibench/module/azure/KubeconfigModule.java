@@ -3,7 +3,6 @@ package cnibench.module.azure;
 import cnibench.module.spi.ArgSpec;
 import cnibench.module.spi.ArgType;
 import cnibench.module.spi.Arguments;
-import cnibench.module.spi.Module;
 import cnibench.module.spi.ModuleContext;
 import cnibench.module.spi.ModuleResult;
 import cnibench.module.spi.ModuleSpec;
@@ -15,7 +14,7 @@ import java.nio.file.Path;
  * azure_rm_aks_kubeconfig (cnibench): writes an AKS cluster's kubeconfig to a file only its owner may read. The
  * kubeconfig holds the cluster's credentials, so the result names the file and never holds its content.
  */
-public final class KubeconfigModule implements Module {
+public final class KubeconfigModule extends AzureModule {
     private static final ModuleSpec SPEC = AzureArgs.common(ModuleSpec.builder("azure_rm_aks_kubeconfig")
             .own()
             .description("Write the kubeconfig of an AKS cluster to dest (mode 0600); the result holds only its path.")
@@ -32,44 +31,33 @@ public final class KubeconfigModule implements Module {
                     """))
             .build();
 
-    /** Null: made from this process's environment when a task runs, so no Azure class loads at start-up. */
-    private final AzureClients clients;
-
     public KubeconfigModule() {
         this(null);
     }
 
     KubeconfigModule(AzureClients clients) {
-        this.clients = clients;
+        super(SPEC, clients);
     }
 
     @Override
-    public ModuleSpec spec() {
-        return SPEC;
+    String action(Arguments args) {
+        return "read the kubeconfig of AKS cluster " + args.str("resource_group") + "/" + args.str("name");
     }
 
     @Override
-    public ModuleResult run(ModuleContext context, Arguments args) throws Exception {
-        AzureClients azure = clients != null ? clients : AzureClients.fromEnvironment();
-        String what = "read the kubeconfig of AKS cluster " + args.str("resource_group") + "/" + args.str("name");
-        AzureTarget target = null;
-        try {
-            target = AzureTarget.of(args, azure.env());
-            ManagedClustersClient client = azure.containerService(target).serviceClient().getManagedClusters();
-            CredentialResultsInner credentials = args.bool("admin")
-                    ? client.listClusterAdminCredentials(args.str("resource_group"), args.str("name"))
-                    : client.listClusterUserCredentials(args.str("resource_group"), args.str("name"));
-            if (credentials.kubeconfigs() == null || credentials.kubeconfigs().isEmpty()) {
-                return ModuleResult.failed("cannot " + what + ": Azure returned no kubeconfig");
-            }
-            Path dest = Path.of(args.str("dest")).toAbsolutePath();
-            boolean changed = SecretFile.differs(dest, credentials.kubeconfigs().get(0).value());
-            if (changed && !context.checkMode()) {
-                SecretFile.write(dest, credentials.kubeconfigs().get(0).value());
-            }
-            return ModuleResult.changed(changed).put("dest", dest.toString());
-        } catch (RuntimeException e) {
-            return ModuleResult.failed(target == null ? e.getMessage() : AzureErrors.describe(e, target, what));
+    ModuleResult run(ModuleContext context, Arguments args, AzureClients azure, AzureTarget target, String what) {
+        ManagedClustersClient client = azure.containerService(target).serviceClient().getManagedClusters();
+        CredentialResultsInner credentials = args.bool("admin")
+                ? client.listClusterAdminCredentials(args.str("resource_group"), args.str("name"))
+                : client.listClusterUserCredentials(args.str("resource_group"), args.str("name"));
+        if (credentials.kubeconfigs() == null || credentials.kubeconfigs().isEmpty()) {
+            return ModuleResult.failed("cannot " + what + ": Azure returned no kubeconfig");
         }
+        Path dest = Path.of(args.str("dest")).toAbsolutePath();
+        boolean changed = SecretFile.differs(dest, credentials.kubeconfigs().get(0).value());
+        if (changed && !context.checkMode()) {
+            SecretFile.write(dest, credentials.kubeconfigs().get(0).value());
+        }
+        return ModuleResult.changed(changed).put("dest", dest.toString());
     }
 }

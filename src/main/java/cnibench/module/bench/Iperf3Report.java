@@ -1,6 +1,6 @@
 package cnibench.module.bench;
 
-import java.util.LinkedHashMap;
+import cnibench.module.spi.OrderedFields;
 import java.util.List;
 import java.util.Map;
 
@@ -21,30 +21,14 @@ public record Iperf3Report(String error, Summary summary, List<Interval> interva
                           Double jitterMs, Long lostPackets, Double lostPercent, Long packets, Cpu cpu) {
 
         public Map<String, Object> toMap() {
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("protocol", protocol);
-            out.put("streams", streams);
-            out.put("reverse", reverse);
-            out.put("duration", duration);
-            out.put("start_timestamp", startTimestamp);
-            out.put("local_host", localHost);
-            out.put("local_port", localPort);
-            out.put("remote_host", remoteHost);
-            out.put("remote_port", remotePort);
-            out.put("sent_bits_per_second", sentBitsPerSecond);
-            out.put("received_bits_per_second", receivedBitsPerSecond);
-            out.put("sent_bytes", sentBytes);
-            out.put("received_bytes", receivedBytes);
-            out.put("retransmits", retransmits);
-            out.put("rtt_mean_us", rttMeanUs);
-            out.put("rtt_min_us", rttMinUs);
-            out.put("rtt_max_us", rttMaxUs);
-            out.put("jitter_ms", jitterMs);
-            out.put("lost_packets", lostPackets);
-            out.put("lost_percent", lostPercent);
-            out.put("packets", packets);
-            out.put("cpu_utilization_percent", cpu == null ? null : cpu.toMap());
-            return out;
+            return OrderedFields.of("protocol", protocol, "streams", streams, "reverse", reverse, "duration", duration,
+                    "start_timestamp", startTimestamp, "local_host", localHost, "local_port", localPort,
+                    "remote_host", remoteHost, "remote_port", remotePort, "sent_bits_per_second", sentBitsPerSecond,
+                    "received_bits_per_second", receivedBitsPerSecond, "sent_bytes", sentBytes,
+                    "received_bytes", receivedBytes, "retransmits", retransmits, "rtt_mean_us", rttMeanUs,
+                    "rtt_min_us", rttMinUs, "rtt_max_us", rttMaxUs, "jitter_ms", jitterMs, "lost_packets", lostPackets,
+                    "lost_percent", lostPercent, "packets", packets,
+                    "cpu_utilization_percent", cpu == null ? null : cpu.toMap());
         }
     }
 
@@ -53,14 +37,8 @@ public record Iperf3Report(String error, Summary summary, List<Interval> interva
                       Double remoteSystem) {
 
         public Map<String, Object> toMap() {
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("host_total", hostTotal);
-            out.put("host_user", hostUser);
-            out.put("host_system", hostSystem);
-            out.put("remote_total", remoteTotal);
-            out.put("remote_user", remoteUser);
-            out.put("remote_system", remoteSystem);
-            return out;
+            return OrderedFields.of("host_total", hostTotal, "host_user", hostUser, "host_system", hostSystem,
+                    "remote_total", remoteTotal, "remote_user", remoteUser, "remote_system", remoteSystem);
         }
     }
 
@@ -74,17 +52,9 @@ public record Iperf3Report(String error, Summary summary, List<Interval> interva
                            Double rttUs, Long packets, boolean omitted) {
 
         public Map<String, Object> toMap() {
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("start", start);
-            out.put("end", end);
-            out.put("bits_per_second", bitsPerSecond);
-            out.put("bytes", bytes);
-            out.put("retransmits", retransmits);
-            out.put("snd_cwnd", sndCwnd);
-            out.put("rtt", rttUs);
-            out.put("packets", packets);
-            out.put("omitted", omitted);
-            return out;
+            return OrderedFields.of("start", start, "end", end, "bits_per_second", bitsPerSecond, "bytes", bytes,
+                    "retransmits", retransmits, "snd_cwnd", sndCwnd, "rtt", rttUs, "packets", packets,
+                    "omitted", omitted);
         }
     }
 

@@ -1,9 +1,9 @@
 package cnibench.module.core;
 
+import cnibench.python.PyRegex;
 import cnibench.module.spi.ArgSpec;
 import cnibench.module.spi.ArgType;
 import cnibench.module.spi.Arguments;
-import cnibench.module.spi.Module;
 import cnibench.module.spi.ModuleContext;
 import cnibench.module.spi.ModuleResult;
 import cnibench.module.spi.ModuleSpec;
@@ -16,7 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** ansible.builtin.blockinfile: inserts, updates or removes a block of lines between marker lines. */
-public final class BlockinfileModule implements Module {
+public final class BlockinfileModule extends TextEditModule {
     private static final ModuleSpec SPEC = CommonFileArgs.addTo(ModuleSpec.builder("blockinfile").builtin()
             .description("Insert, update or remove a block of multi-line text surrounded by customizable marker lines.")
             .arg(ArgSpec.of("path", ArgType.PATH, "The file to modify.").asRequired().aliases("dest", "destfile", "name"))
@@ -43,17 +43,12 @@ public final class BlockinfileModule implements Module {
                     """)
             .build();
 
-    @Override
-    public ModuleSpec spec() {
-        return SPEC;
+    public BlockinfileModule() {
+        super(SPEC);
     }
 
     @Override
-    public ModuleResult run(ModuleContext ctx, Arguments args) throws Exception {
-        EditedFile file = EditedFile.of(ctx, args);
-        if (file.isDirectory()) {
-            return file.directoryFailure();
-        }
+    ModuleResult edit(ModuleContext ctx, Arguments args, EditedFile file) throws Exception {
         boolean exists = file.exists();
         boolean present = args.str("state").equals("present");
         String original = null;
@@ -78,8 +73,8 @@ public final class BlockinfileModule implements Module {
         if (insertbefore == null && insertafter == null) {
             insertafter = "EOF";
         }
-        Pattern insertRe = insertafter != null && !insertafter.equals("EOF") ? PythonRegex.compile(insertafter, 0)
-                : insertbefore != null && !insertbefore.equals("BOF") ? PythonRegex.compile(insertbefore, 0) : null;
+        Pattern insertRe = insertafter != null && !insertafter.equals("EOF") ? PyRegex.compile(insertafter, 0)
+                : insertbefore != null && !insertbefore.equals("BOF") ? PyRegex.compile(insertbefore, 0) : null;
         String marker = args.str("marker");
         String begin = marker.replace("{mark}", args.str("marker_begin")) + "\n";
         String end = marker.replace("{mark}", args.str("marker_end")) + "\n";
@@ -133,11 +128,7 @@ public final class BlockinfileModule implements Module {
             if (args.bool("backup") && exists) {
                 backup = SafeWrite.backup(file.path());
             }
-            try {
-                SafeWrite.write(ctx.connection(), file.path().toAbsolutePath(), result.getBytes(StandardCharsets.UTF_8), args.str("validate"));
-            } catch (SafeWrite.ValidationFailure e) {
-                return ModuleResult.failed(e.getMessage());
-            }
+            SafeWrite.write(ctx.connection(), file.path().toAbsolutePath(), result.getBytes(StandardCharsets.UTF_8), args.str("validate"));
         }
         ModuleResult out;
         if (ctx.checkMode() && !exists) {

@@ -1,6 +1,7 @@
 package cnibench.module.core;
 
-import cnibench.text.ShellWords;
+import cnibench.python.PythonError;
+import cnibench.python.ShellWords;
 
 import cnibench.module.spi.ArgSpec;
 import cnibench.module.spi.ArgType;
@@ -54,7 +55,7 @@ public final class CommandModule implements Module {
         List<String> words;
         try {
             words = argv.isEmpty() ? ShellWords.split(text) : argv;
-        } catch (IllegalArgumentException e) {
+        } catch (PythonError e) {
             return CommandTask.finish(CommandTask.emptyResult(text).setFailed(true).msg(e.getMessage()));
         }
         return CommandTask.run(context, args, words, null, CommandTask.warningsFor(false, args.str("executable")));

@@ -1,6 +1,6 @@
 package cnibench.module.core;
 
-import cnibench.text.ShellWords;
+import cnibench.python.ShellWords;
 
 import cnibench.connection.CommandRequest;
 import cnibench.connection.CommandResult;

@@ -1,6 +1,6 @@
 package cnibench.module.core;
 
-import cnibench.text.PythonJson;
+import cnibench.python.PyJson;
 
 import cnibench.module.spi.ArgSpec;
 import cnibench.module.spi.ArgType;
@@ -69,7 +69,7 @@ public final class CopyModule implements Module {
                 return ModuleResult.failed("can not use content with a dir as dest");
             }
             Object content = args.raw("content");
-            String text = content instanceof Map || content instanceof List ? PythonJson.dumps(content, null, false) : String.valueOf(content);
+            String text = content instanceof Map || content instanceof List ? PyJson.dumps(content, null, false) : String.valueOf(content);
             return installer(ctx, args, null).install(text.getBytes(StandardCharsets.UTF_8), dest, null, "dynamically generated");
         }
         String srcName = args.str("src");

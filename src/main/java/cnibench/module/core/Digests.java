@@ -1,11 +1,12 @@
 package cnibench.module.core;
 
+import cnibench.python.Hashlib;
+import cnibench.python.PythonError;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** Hex digests of files and bytes by Ansible's algorithm names (sha1, md5, sha256, ...). */
@@ -29,19 +30,10 @@ final class Digests {
     }
 
     private static MessageDigest digest(String algorithm) {
-        String name = switch (algorithm.toLowerCase()) {
-            case "sha1" -> "SHA-1";
-            case "sha224" -> "SHA-224";
-            case "sha256" -> "SHA-256";
-            case "sha384" -> "SHA-384";
-            case "sha512" -> "SHA-512";
-            case "md5" -> "MD5";
-            default -> throw new IllegalArgumentException("Could not hash file with unsupported algorithm " + algorithm);
-        };
         try {
-            return MessageDigest.getInstance(name);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+            return Hashlib.digest(algorithm);
+        } catch (PythonError e) {
+            throw new IllegalArgumentException("Could not hash file with unsupported algorithm " + algorithm);
         }
     }
 }

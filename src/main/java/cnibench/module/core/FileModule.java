@@ -1,5 +1,6 @@
 package cnibench.module.core;
 
+import cnibench.module.spi.OrderedFields;
 import cnibench.module.spi.ArgSpec;
 import cnibench.module.spi.ArgType;
 import cnibench.module.spi.Arguments;
@@ -191,7 +192,7 @@ public final class FileModule implements Module {
             followLink(prev);
             String current = PathInfo.state(path);
             if (!current.equals("file") && !current.equals("hard")) {
-                throw new Failure("file (" + path + ") is " + current + ", cannot continue", fields("path", path.toString(), "state", current));
+                throw new Failure("file (" + path + ") is " + current + ", cannot continue", OrderedFields.of("path", path.toString(), "state", current));
             }
             initialDiff(current.equals("hard") ? "file" : current);
             out.put("path", path.toString());
@@ -212,7 +213,7 @@ public final class FileModule implements Module {
                 return true;
             }
             if (!current.equals("directory")) {
-                throw new Failure(shown + " already exists as a " + current, fields("path", shown));
+                throw new Failure(shown + " already exists as a " + current, OrderedFields.of("path", shown));
             }
             boolean changed = attributes(path) | timestamps(path);
             if (args.bool("recurse")) {
@@ -237,7 +238,7 @@ public final class FileModule implements Module {
                         timestamps(current);
                     } catch (IOException e) {
                         throw new Failure("There was an issue creating " + current + " as requested: " + errno(e, current),
-                                fields("path", name));
+                                OrderedFields.of("path", name));
                     }
                 }
             }
@@ -252,7 +253,7 @@ public final class FileModule implements Module {
                 try {
                     Files.createFile(path);
                 } catch (IOException e) {
-                    throw new Failure("Error, could not touch target: " + errno(e, path), fields("path", name));
+                    throw new Failure("Error, could not touch target: " + errno(e, path), OrderedFields.of("path", name));
                 }
             }
             before.put("path", name);
@@ -276,19 +277,19 @@ public final class FileModule implements Module {
             Path base = !prev.equals("link") && prev.equals("directory") ? path : path.getParent();
             if (!force && src != null && !Files.exists(base.resolve(src))) {
                 throw new Failure("src file does not exist, use \"force=yes\" if you really want to create the link: "
-                        + base.resolve(src), fields("path", name, "src", src));
+                        + base.resolve(src), OrderedFields.of("path", name, "src", src));
             }
             if (prev.equals("directory")) {
                 if (!force) {
-                    throw new Failure("refusing to convert from directory to symlink for " + name, fields("path", name));
+                    throw new Failure("refusing to convert from directory to symlink for " + name, OrderedFields.of("path", name));
                 }
                 try (Stream<Path> children = Files.list(path)) {
                     if (children.findAny().isPresent()) {
-                        throw new Failure("the directory " + name + " is not empty, refusing to convert it", fields("path", name));
+                        throw new Failure("the directory " + name + " is not empty, refusing to convert it", OrderedFields.of("path", name));
                     }
                 }
             } else if ((prev.equals("file") || prev.equals("hard")) && !force) {
-                throw new Failure("refusing to convert from " + prev + " to symlink for " + name, fields("path", name));
+                throw new Failure("refusing to convert from " + prev + " to symlink for " + name, OrderedFields.of("path", name));
             }
             initialDiff(prev);
             boolean changed = false;
@@ -327,7 +328,7 @@ public final class FileModule implements Module {
             }
             Path source = src == null ? null : ctx.connection().path(src);
             if (source != null && !Files.exists(source)) {
-                throw new Failure("src does not exist", fields("dest", name, "src", src));
+                throw new Failure("src does not exist", OrderedFields.of("dest", name, "src", src));
             }
             initialDiff(prev);
             boolean changed = switch (prev) {
@@ -343,13 +344,13 @@ public final class FileModule implements Module {
                 case "hard" -> {
                     boolean different = source != null && !Files.isSameFile(path, source);
                     if (different && !args.bool("force")) {
-                        throw new Failure("Cannot link, different hard link exists at destination", fields("dest", name, "src", src));
+                        throw new Failure("Cannot link, different hard link exists at destination", OrderedFields.of("dest", name, "src", src));
                     }
                     yield different;
                 }
                 case "file" -> {
                     if (!args.bool("force")) {
-                        throw new Failure("Cannot link, file exists at destination", fields("dest", name, "src", src));
+                        throw new Failure("Cannot link, file exists at destination", OrderedFields.of("dest", name, "src", src));
                     }
                     yield true;
                 }
@@ -359,7 +360,7 @@ public final class FileModule implements Module {
                         yield false;
                     }
                     if (!args.bool("force")) {
-                        throw new Failure("Cannot link: different hard link exists at destination", fields("dest", name, "src", src));
+                        throw new Failure("Cannot link: different hard link exists at destination", OrderedFields.of("dest", name, "src", src));
                     }
                     yield true;
                 }
@@ -398,7 +399,7 @@ public final class FileModule implements Module {
                 }
             } catch (IOException e) {
                 throw new Failure((prev.equals("absent") ? "Error while linking: " : "Error while replacing: ") + errno(e, path),
-                        fields("path", name));
+                        OrderedFields.of("path", name));
             }
         }
 
@@ -529,13 +530,5 @@ public final class FileModule implements Module {
             return "[Errno " + code + "] " + reason + ": " + b;
         }
         return e.getMessage();
-    }
-
-    private static Map<String, Object> fields(Object... pairs) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            out.put((String) pairs[i], pairs[i + 1]);
-        }
-        return out;
     }
 }

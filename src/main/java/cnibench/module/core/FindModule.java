@@ -1,5 +1,6 @@
 package cnibench.module.core;
 
+import cnibench.python.PyRegex;
 import cnibench.module.spi.ArgSpec;
 import cnibench.module.spi.ArgType;
 import cnibench.module.spi.Arguments;
@@ -192,7 +193,7 @@ public final class FindModule implements Module {
             this.age = age;
             this.ageStamp = args.str("age_stamp");
             this.size = size;
-            this.contains = args.has("contains") ? PythonRegex.compile(args.str("contains"), 0) : null;
+            this.contains = args.has("contains") ? PyRegex.compile(args.str("contains"), 0) : null;
             this.wholeFile = args.bool("read_whole_file");
             this.recurse = args.bool("recurse");
             this.hidden = args.bool("hidden");
@@ -237,7 +238,7 @@ public final class FindModule implements Module {
 
         private boolean matchOne(String pattern, String base) {
             if (regex) {
-                return PythonRegex.compile(pattern, 0).matcher(base).lookingAt();
+                return PyRegex.compile(pattern, 0).matcher(base).lookingAt();
             }
             return FileSystems.getDefault().getPathMatcher("glob:" + pattern).matches(Path.of(base));
         }

@@ -1,5 +1,6 @@
 package cnibench.module.core;
 
+import cnibench.module.spi.OrderedFields;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -87,22 +88,14 @@ final class HardwareFacts {
         Integer noCacheFree = mb.containsKey("cached") && free != null && mb.containsKey("buffers")
                 ? mb.get("cached") + free + mb.get("buffers") : null;
         Map<String, Object> memory = new LinkedHashMap<>();
-        memory.put("real", entries("total", total, "used", difference(total, free), "free", free));
-        memory.put("nocache", entries("free", noCacheFree, "used", difference(total, noCacheFree)));
-        memory.put("swap", entries("total", mb.get("swaptotal"), "free", mb.get("swapfree"),
+        memory.put("real", OrderedFields.of("total", total, "used", difference(total, free), "free", free));
+        memory.put("nocache", OrderedFields.of("free", noCacheFree, "used", difference(total, noCacheFree)));
+        memory.put("swap", OrderedFields.of("total", mb.get("swaptotal"), "free", mb.get("swapfree"),
                 "used", difference(mb.get("swaptotal"), mb.get("swapfree")), "cached", mb.get("swapcached")));
         facts.put("memory_mb", memory);
     }
 
     private static Integer difference(Integer a, Integer b) {
         return a == null || b == null ? null : a - b;
-    }
-
-    private static Map<String, Object> entries(Object... keysAndValues) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            out.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return out;
     }
 }

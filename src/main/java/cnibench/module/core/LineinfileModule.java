@@ -1,9 +1,9 @@
 package cnibench.module.core;
 
+import cnibench.python.PyRegex;
 import cnibench.module.spi.ArgSpec;
 import cnibench.module.spi.ArgType;
 import cnibench.module.spi.Arguments;
-import cnibench.module.spi.Module;
 import cnibench.module.spi.ModuleContext;
 import cnibench.module.spi.ModuleResult;
 import cnibench.module.spi.ModuleSpec;
@@ -15,7 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** ansible.builtin.lineinfile: ensures a line is in a file (or not), ported from Ansible's algorithm. */
-public final class LineinfileModule implements Module {
+public final class LineinfileModule extends TextEditModule {
     private static final ModuleSpec SPEC = CommonFileArgs.addTo(ModuleSpec.builder("lineinfile").builtin()
             .description("Ensure a particular line is in a file, or replace an existing line found by a regular expression or string.")
             .arg(ArgSpec.of("path", ArgType.PATH, "The file to modify.").asRequired().aliases("dest", "destfile", "name"))
@@ -43,17 +43,12 @@ public final class LineinfileModule implements Module {
                     """)
             .build();
 
-    @Override
-    public ModuleSpec spec() {
-        return SPEC;
+    public LineinfileModule() {
+        super(SPEC);
     }
 
     @Override
-    public ModuleResult run(ModuleContext ctx, Arguments args) throws Exception {
-        EditedFile file = EditedFile.of(ctx, args);
-        if (file.isDirectory()) {
-            return file.directoryFailure();
-        }
+    ModuleResult edit(ModuleContext ctx, Arguments args, EditedFile file) throws Exception {
         if (args.bool("backrefs") && !args.has("regexp")) {
             return ModuleResult.failed("regexp is required with backrefs=true");
         }
@@ -88,10 +83,10 @@ public final class LineinfileModule implements Module {
         String insertafter = args.str("insertafter");
         String insertbefore = args.str("insertbefore");
         boolean firstmatch = args.bool("firstmatch");
-        Pattern re = regexp == null ? null : PythonRegex.compile(regexp, 0);
+        Pattern re = regexp == null ? null : PyRegex.compile(regexp, 0);
         Pattern ins = insertafter != null && !insertafter.equals("BOF") && !insertafter.equals("EOF")
-                ? PythonRegex.compile(insertafter, 0)
-                : insertbefore != null && !insertbefore.equals("BOF") ? PythonRegex.compile(insertbefore, 0) : null;
+                ? PyRegex.compile(insertafter, 0)
+                : insertbefore != null && !insertbefore.equals("BOF") ? PyRegex.compile(insertbefore, 0) : null;
 
         int found = -1;
         int insertAt = -1;
@@ -137,7 +132,7 @@ public final class LineinfileModule implements Module {
         String msg = "";
         boolean changed = false;
         if (found != -1) {
-            String newLine = args.bool("backrefs") && match != null ? PythonRegex.expand(match, line) : line;
+            String newLine = args.bool("backrefs") && match != null ? PyRegex.expand(match, line) : line;
             if (!newLine.endsWith("\n")) {
                 newLine += "\n";
             }
@@ -165,14 +160,7 @@ public final class LineinfileModule implements Module {
             msg = "line added";
         }
         String afterText = String.join("", lines);
-        String backup = "";
-        if (changed && !ctx.checkMode()) {
-            try {
-                backup = TextFile.write(ctx, args, path, afterText);
-            } catch (SafeWrite.ValidationFailure e) {
-                return ModuleResult.failed(e.getMessage());
-            }
-        }
+        String backup = TextFile.writeIfChanged(ctx, args, path, afterText, changed);
         ModuleResult result;
         if (ctx.checkMode() && !Files.exists(path)) {
             result = ModuleResult.changed(changed).msg(msg).put("backup", backup);
@@ -217,7 +205,7 @@ public final class LineinfileModule implements Module {
         }
         List<String> lines = TextFile.readLines(path);
         String beforeText = String.join("", lines);
-        Pattern re = args.has("regexp") ? PythonRegex.compile(args.str("regexp"), 0) : null;
+        Pattern re = args.has("regexp") ? PyRegex.compile(args.str("regexp"), 0) : null;
         String search = args.str("search_string");
         String line = args.str("line");
         List<String> kept = new ArrayList<>();
@@ -233,14 +221,7 @@ public final class LineinfileModule implements Module {
         }
         boolean changed = found > 0;
         String afterText = String.join("", kept);
-        String backup = "";
-        if (changed && !ctx.checkMode()) {
-            try {
-                backup = TextFile.write(ctx, args, path, afterText);
-            } catch (SafeWrite.ValidationFailure e) {
-                return ModuleResult.failed(e.getMessage());
-            }
-        }
+        String backup = TextFile.writeIfChanged(ctx, args, path, afterText, changed);
         TextFile.Outcome outcome = TextFile.attributes(ctx, args, path, changed, changed ? found + " line(s) removed" : "");
         ModuleResult result = ModuleResult.changed(outcome.changed()).msg(outcome.msg()).put("backup", backup).put("found", found);
         if (ctx.diffMode()) {

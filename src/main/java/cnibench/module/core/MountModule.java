@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * ansible.posix.mount: the fstab entry of a mount point (present, absent) and the mount itself
@@ -116,26 +117,14 @@ public final class MountModule implements Module {
     private static boolean editFstab(ModuleContext ctx, Arguments args, String path, String entry) throws Exception {
         Path fstab = ctx.connection().path(args.str("fstab"));
         List<String> lines = Files.exists(fstab) ? TextFile.readLines(fstab) : List.of();
-        List<String> out = new ArrayList<>();
-        boolean written = false;
-        for (String line : lines) {
+        Predicate<String> isMountPoint = line -> {
             String[] fields = TextFile.stripNewline(line).strip().split("\\s+");
             boolean comment = line.strip().startsWith("#") || line.isBlank();
-            if (!comment && fields.length >= 2 && fields[1].equals(path)) {
-                if (entry != null && !written) {
-                    out.add(sameEntry(line, entry) ? line : entry + "\n");
-                    written = true;
-                }
-                continue;
-            }
-            out.add(line);
-        }
-        if (entry != null && !written) {
-            if (!out.isEmpty() && !out.get(out.size() - 1).endsWith("\n")) {
-                out.set(out.size() - 1, out.get(out.size() - 1) + "\n");
-            }
-            out.add(entry + "\n");
-        }
+            return !comment && fields.length >= 2 && fields[1].equals(path);
+        };
+        String current = TextFile.firstMatch(lines, isMountPoint);
+        String wanted = entry == null ? null : current != null && sameEntry(current, entry) ? current : entry + "\n";
+        List<String> out = TextFile.replaceFirstOrAppend(lines, isMountPoint, wanted);
         if (out.equals(lines)) {
             return false;
         }

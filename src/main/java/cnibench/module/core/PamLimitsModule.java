@@ -9,8 +9,8 @@ import cnibench.module.spi.ModuleResult;
 import cnibench.module.spi.ModuleSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * community.general.pam_limits: one `domain type item value` line in limits.conf, replaced where
@@ -60,37 +60,26 @@ public final class PamLimitsModule implements Module {
         String type = args.str("limit_type");
         String item = args.str("limit_item");
         String value = args.str("value");
-        List<String> out = new ArrayList<>();
-        boolean found = false;
-        String newLine = null;
-        for (String line : lines) {
+        Predicate<String> isLimit = line -> {
             String[] fields = uncommented(line).split("\\s+");
-            if (fields.length >= 4 && fields[0].equals(domain) && fields[1].equals(type) && fields[2].equals(item)) {
-                if (!found) {
-                    String wanted = chosen(fields[3], value, args);
-                    // a line that already holds the value is kept as it is written
-                    newLine = wanted.equals(fields[3]) ? line : entry(domain, type, item, wanted, args.str("comment"));
-                    out.add(newLine);
-                }
-                found = true;
-                continue;
-            }
-            out.add(line);
-        }
-        if (!found) {
+            return fields.length >= 4 && fields[0].equals(domain) && fields[1].equals(type) && fields[2].equals(item);
+        };
+        String current = TextFile.firstMatch(lines, isLimit);
+        String newLine;
+        if (current == null) {
             newLine = entry(domain, type, item, value, args.str("comment"));
-            if (!out.isEmpty() && !out.get(out.size() - 1).endsWith("\n")) {
-                out.set(out.size() - 1, out.get(out.size() - 1) + "\n");
-            }
-            out.add(newLine);
+        } else {
+            String written = uncommented(current).split("\\s+")[3];
+            String wanted = chosen(written, value, args);
+            // a line that already holds the value is kept as it is written
+            newLine = wanted.equals(written) ? current : entry(domain, type, item, wanted, args.str("comment"));
         }
+        List<String> out = TextFile.replaceFirstOrAppend(lines, isLimit, newLine);
         String before = String.join("", lines);
         String after = String.join("", out);
         boolean changed = !before.equals(after);
         ModuleResult result = ModuleResult.changed(changed).msg(TextFile.stripNewline(newLine));
-        if (changed && !ctx.checkMode()) {
-            TextFile.write(ctx, args, dest, after);
-        }
+        TextFile.writeIfChanged(ctx, args, dest, after, changed);
         return ctx.diffMode() ? result.diff(args.str("dest"), before, args.str("dest"), after) : result;
     }
 

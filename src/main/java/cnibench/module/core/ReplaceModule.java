@@ -1,9 +1,9 @@
 package cnibench.module.core;
 
+import cnibench.python.PyRegex;
 import cnibench.module.spi.ArgSpec;
 import cnibench.module.spi.ArgType;
 import cnibench.module.spi.Arguments;
-import cnibench.module.spi.Module;
 import cnibench.module.spi.ModuleContext;
 import cnibench.module.spi.ModuleResult;
 import cnibench.module.spi.ModuleSpec;
@@ -13,7 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** ansible.builtin.replace: replaces every match of a regular expression in a file. */
-public final class ReplaceModule implements Module {
+public final class ReplaceModule extends TextEditModule {
     private static final ModuleSpec SPEC = CommonFileArgs.addTo(ModuleSpec.builder("replace").builtin()
             .description("Replace all instances of a pattern within a file, optionally only between after and before.")
             .arg(ArgSpec.of("path", ArgType.PATH, "The file to modify.").asRequired().aliases("dest", "destfile", "name"))
@@ -34,17 +34,12 @@ public final class ReplaceModule implements Module {
                     """)
             .build();
 
-    @Override
-    public ModuleSpec spec() {
-        return SPEC;
+    public ReplaceModule() {
+        super(SPEC);
     }
 
     @Override
-    public ModuleResult run(ModuleContext ctx, Arguments args) throws Exception {
-        EditedFile file = EditedFile.of(ctx, args);
-        if (file.isDirectory()) {
-            return file.directoryFailure();
-        }
+    ModuleResult edit(ModuleContext ctx, Arguments args, EditedFile file) throws Exception {
         if (!file.exists()) {
             return file.missingFailure();
         }
@@ -60,7 +55,7 @@ public final class ReplaceModule implements Module {
         int start = 0;
         int end = contents.length();
         if (!pattern.isEmpty()) {
-            Matcher m = PythonRegex.compile(pattern, Pattern.DOTALL).matcher(contents);
+            Matcher m = PyRegex.compile(pattern, Pattern.DOTALL).matcher(contents);
             if (!m.find()) {
                 return ModuleResult.ok().put("rc", 0)
                         .msg("Pattern for before/after params did not match the given file: " + pattern);
@@ -69,11 +64,11 @@ public final class ReplaceModule implements Module {
             start = m.start("subsection");
             end = m.end("subsection");
         }
-        Matcher m = PythonRegex.compile(args.str("regexp"), Pattern.MULTILINE).matcher(section);
+        Matcher m = PyRegex.compile(args.str("regexp"), Pattern.MULTILINE).matcher(section);
         StringBuilder replaced = new StringBuilder();
         int count = 0;
         while (m.find()) {
-            m.appendReplacement(replaced, Matcher.quoteReplacement(PythonRegex.expand(m, args.str("replace"))));
+            m.appendReplacement(replaced, Matcher.quoteReplacement(PyRegex.expand(m, args.str("replace"))));
             count++;
         }
         m.appendTail(replaced);
@@ -91,11 +86,7 @@ public final class ReplaceModule implements Module {
                 if (args.bool("backup")) {
                     result.put("backup_file", SafeWrite.backup(file.path()));
                 }
-                try {
-                    SafeWrite.write(ctx.connection(), file.path().toRealPath(), newContents.getBytes(charset), args.str("validate"));
-                } catch (SafeWrite.ValidationFailure e) {
-                    return ModuleResult.failed(e.getMessage());
-                }
+                SafeWrite.write(ctx.connection(), file.path().toRealPath(), newContents.getBytes(charset), args.str("validate"));
             }
         }
         TextFile.Outcome outcome = TextFile.attributes(ctx, args, file.path(), changed, msg);

@@ -1,5 +1,6 @@
 package cnibench.module.core;
 
+import cnibench.python.AnsibleBoolean;
 import cnibench.module.spi.ArgSpec;
 import cnibench.module.spi.ArgType;
 import cnibench.module.spi.Arguments;
@@ -60,7 +61,7 @@ public final class SetFactModule implements Module {
     /** As Ansible without jinja2_native: the strings true/false/yes/no become booleans. */
     private static Object asFactValue(Object value) {
         if (value instanceof String s && BOOLEAN_WORDS.contains(s.toLowerCase())) {
-            return s.equalsIgnoreCase("true") || s.equalsIgnoreCase("yes");
+            return AnsibleBoolean.parse(s, false);
         }
         return value;
     }

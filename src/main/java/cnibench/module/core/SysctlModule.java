@@ -11,7 +11,6 @@ import cnibench.module.spi.ModuleSpec;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -91,25 +90,10 @@ public final class SysctlModule implements Module {
 
     /** The file's lines with the key's entries replaced by one entry (in place of the first), or removed. */
     static List<String> edit(List<String> lines, String name, String entry) {
-        List<String> out = new ArrayList<>();
-        boolean written = false;
-        for (String line : lines) {
+        List<String> out = TextFile.replaceFirstOrAppend(lines, line -> {
             Matcher m = ENTRY.matcher(TextFile.stripNewline(line));
-            if (m.matches() && key(m.group(1)).equals(key(name))) {
-                if (entry != null && !written) {
-                    out.add(entry + "\n");
-                    written = true;
-                }
-                continue;
-            }
-            out.add(line);
-        }
-        if (entry != null && !written) {
-            if (!out.isEmpty() && !out.get(out.size() - 1).endsWith("\n")) {
-                out.set(out.size() - 1, out.get(out.size() - 1) + "\n");
-            }
-            out.add(entry + "\n");
-        }
+            return m.matches() && key(m.group(1)).equals(key(name));
+        }, entry == null ? null : entry + "\n");
         return lines.equals(out) || !sameEntries(lines, out) ? out : lines;
     }
 

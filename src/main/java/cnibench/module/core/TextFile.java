@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.function.Predicate;
 
 /** Reading, writing and attribute handling shared by lineinfile, blockinfile and replace. */
 final class TextFile {
@@ -43,9 +44,42 @@ final class TextFile {
         return line.substring(0, end);
     }
 
-    /** Backs up (when asked) and writes the new text; returns the backup's name or "". */
-    static String write(ModuleContext ctx, Arguments args, Path path, String text) throws IOException, InterruptedException {
+    /**
+     * The lines without those that match, the first of them replaced by entry (a whole line, with its newline);
+     * entry appended when none matched. A null entry removes them all.
+     */
+    static List<String> replaceFirstOrAppend(List<String> lines, Predicate<String> matches, String entry) {
+        List<String> out = new ArrayList<>();
+        boolean written = false;
+        for (String line : lines) {
+            if (!matches.test(line)) {
+                out.add(line);
+            } else if (entry != null && !written) {
+                out.add(entry);
+                written = true;
+            }
+        }
+        if (entry != null && !written) {
+            if (!out.isEmpty() && !out.get(out.size() - 1).endsWith("\n")) {
+                out.set(out.size() - 1, out.get(out.size() - 1) + "\n");
+            }
+            out.add(entry);
+        }
+        return out;
+    }
+
+    /** The first of the lines that matches, or null. */
+    static String firstMatch(List<String> lines, Predicate<String> matches) {
+        return lines.stream().filter(matches).findFirst().orElse(null);
+    }
+
+    /** When the text changed and this is no check run: backs up (when asked) and writes it; returns the backup's name or "". */
+    static String writeIfChanged(ModuleContext ctx, Arguments args, Path path, String text, boolean changed)
+            throws IOException, InterruptedException {
         String backup = "";
+        if (!changed || ctx.checkMode()) {
+            return backup;
+        }
         if (args.bool("backup") && Files.exists(path)) {
             backup = SafeWrite.backup(path);
         }

@@ -4,7 +4,6 @@ import cnibench.connection.CommandResult;
 import cnibench.module.spi.ArgSpec;
 import cnibench.module.spi.ArgType;
 import cnibench.module.spi.Arguments;
-import cnibench.module.spi.Module;
 import cnibench.module.spi.ModuleContext;
 import cnibench.module.spi.ModuleResult;
 import cnibench.module.spi.ModuleSpec;
@@ -24,7 +23,7 @@ import java.util.Map;
  * left alone when it is deployed with the wanted chart version and values (helm get values compared with
  * the values files merged with the values dict, as helm merges them).
  */
-public final class HelmModule implements Module {
+public final class HelmModule extends KubernetesTaskModule {
     private static final ObjectMapper JSON = Json.MAPPER;
 
     private static final ModuleSpec SPEC = ModuleSpec.builder("helm")
@@ -57,37 +56,32 @@ public final class HelmModule implements Module {
                     """)
             .build();
 
-    @Override
-    public ModuleSpec spec() {
-        return SPEC;
+    public HelmModule() {
+        super(SPEC);
     }
 
     @Override
-    public ModuleResult run(ModuleContext context, Arguments args) throws Exception {
-        try {
-            CommandTool helm = CommandTool.require(context, "helm", "helm", args.str("binary_path"));
-            boolean present = "present".equals(args.str("state"));
-            if (present && !args.has("chart_ref")) {
-                return ModuleResult.failed("state is present but all of the following are missing: chart_ref");
-            }
-            if (present && args.bool("update_repo_cache")) {
-                runChecked(helm, List.of("repo", "update"));
-            }
-            Map<String, Object> release = release(helm, args);
-            if (!present) {
-                return uninstall(context, helm, args, release);
-            }
-            Map<String, Object> wanted = wantedValues(context, args);
-            if (release != null && upToDate(helm, args, release, wanted)) {
-                return ModuleResult.ok().put("status", status(release, wanted));
-            }
-            if (context.checkMode()) {
-                return ModuleResult.changed(true).put("status", release == null ? Map.of() : status(release, wanted));
-            }
-            return install(helm, args, wanted);
-        } catch (K8sTaskError e) {
-            return ModuleResult.failed(e.getMessage());
+    ModuleResult apply(ModuleContext context, Arguments args) throws Exception {
+        CommandTool helm = CommandTool.require(context, "helm", "helm", args.str("binary_path"));
+        boolean present = "present".equals(args.str("state"));
+        if (present && !args.has("chart_ref")) {
+            return ModuleResult.failed("state is present but all of the following are missing: chart_ref");
         }
+        if (present && args.bool("update_repo_cache")) {
+            runChecked(helm, List.of("repo", "update"));
+        }
+        Map<String, Object> release = release(helm, args);
+        if (!present) {
+            return uninstall(context, helm, args, release);
+        }
+        Map<String, Object> wanted = wantedValues(context, args);
+        if (release != null && upToDate(helm, args, release, wanted)) {
+            return ModuleResult.ok().put("status", status(release, wanted));
+        }
+        if (context.checkMode()) {
+            return ModuleResult.changed(true).put("status", release == null ? Map.of() : status(release, wanted));
+        }
+        return install(helm, args, wanted);
     }
 
     private ModuleResult install(CommandTool helm, Arguments args, Map<String, Object> wanted) throws Exception {

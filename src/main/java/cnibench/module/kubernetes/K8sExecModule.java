@@ -1,6 +1,6 @@
 package cnibench.module.kubernetes;
 
-import cnibench.text.ShellWords;
+import cnibench.python.ShellWords;
 
 import cnibench.module.spi.ArgSpec;
 import cnibench.module.spi.ArgType;

@@ -1,9 +1,9 @@
 package cnibench.module.kubernetes;
 
+import cnibench.python.AnsibleBoolean;
 import cnibench.module.spi.ArgSpec;
 import cnibench.module.spi.ArgType;
 import cnibench.module.spi.Arguments;
-import cnibench.module.spi.Module;
 import cnibench.module.spi.ModuleContext;
 import cnibench.module.spi.ModuleResult;
 import cnibench.module.spi.ModuleSpec;
@@ -19,7 +19,7 @@ import java.util.Map;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /** kubernetes.core.k8s: creates, applies or deletes objects from definitions, files and templates. */
-public final class K8sModule implements Module {
+public final class K8sModule extends KubernetesTaskModule {
     private static final ModuleSpec SPEC = KubernetesArgs.waiting(KubernetesArgs.connection(ModuleSpec.builder("k8s")
             .alias("kubernetes.core.k8s", "community.kubernetes.k8s")
             .description("Manage Kubernetes objects: create, server-side apply, patch or delete them, and wait for them")
@@ -49,13 +49,12 @@ public final class K8sModule implements Module {
     /** Default field manager of server-side apply. */
     static final String FIELD_MANAGER = "cnibench";
 
-    @Override
-    public ModuleSpec spec() {
-        return SPEC;
+    public K8sModule() {
+        super(SPEC);
     }
 
     @Override
-    public ModuleResult run(ModuleContext context, Arguments args) throws Exception {
+    ModuleResult apply(ModuleContext context, Arguments args) throws Exception {
         try {
             List<Map<String, Object>> objects = objects(context, args);
             if (objects.isEmpty()) {
@@ -68,7 +67,7 @@ public final class K8sModule implements Module {
                 outcomes.add(reconciler.reconcile(object));
             }
             return result(context, outcomes);
-        } catch (K8sTaskError | IllegalArgumentException e) {
+        } catch (IllegalArgumentException e) {
             return ModuleResult.failed(e.getMessage());
         } catch (YamlEngineException e) {
             return ModuleResult.failed("Failed to parse definition as YAML: " + e.getMessage().strip().replace('\n', ' '));
@@ -81,7 +80,7 @@ public final class K8sModule implements Module {
         return new ObjectReconciler.Options(
                 "present".equals(args.str("state")), apply,
                 String.valueOf(ssa.getOrDefault("field_manager", FIELD_MANAGER)),
-                Boolean.TRUE.equals(ssa.get("force_conflicts")) || "true".equalsIgnoreCase(String.valueOf(ssa.get("force_conflicts"))),
+                AnsibleBoolean.parse(ssa.getOrDefault("force_conflicts", false), false),
                 args.bool("force"), args.str("namespace"),
                 args.bool("wait"), WaitCondition.fromArgs(args.map("wait_condition")),
                 Duration.ofSeconds(args.integer("wait_sleep")), Duration.ofSeconds(args.integer("wait_timeout")),

@@ -4,7 +4,6 @@ import cnibench.connection.CommandResult;
 import cnibench.module.spi.ArgSpec;
 import cnibench.module.spi.ArgType;
 import cnibench.module.spi.Arguments;
-import cnibench.module.spi.Module;
 import cnibench.module.spi.ModuleContext;
 import cnibench.module.spi.ModuleResult;
 import cnibench.module.spi.ModuleSpec;
@@ -15,7 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /** kind_cluster (cnibench): creates or deletes a kind cluster through the kind command. */
-public final class KindClusterModule implements Module {
+public final class KindClusterModule extends KubernetesTaskModule {
     private static final ModuleSpec SPEC = ModuleSpec.builder("kind_cluster")
             .own()
             .description("Create or delete a kind (Kubernetes in Docker) cluster; needs kind and docker on the host")
@@ -38,31 +37,26 @@ public final class KindClusterModule implements Module {
                     """)
             .build();
 
-    @Override
-    public ModuleSpec spec() {
-        return SPEC;
+    public KindClusterModule() {
+        super(SPEC);
     }
 
     @Override
-    public ModuleResult run(ModuleContext context, Arguments args) throws Exception {
-        try {
-            CommandTool kind = CommandTool.require(context, "kind_cluster", "kind", args.str("binary_path"));
-            CommandTool.require(context, "kind_cluster", "docker", null);
-            String name = args.str("name");
-            boolean exists = clusters(kind).contains(name);
-            boolean present = "present".equals(args.str("state"));
-            ModuleResult result = ModuleResult.ok().put("name", name).put("kubeconfig", kubeconfig(args));
-            if (present == exists) {
-                return present ? exportMissingKubeconfig(context, kind, args, result) : result;
-            }
-            result.setChanged(true);
-            if (context.checkMode()) {
-                return result;
-            }
-            return present ? create(context, kind, args, result) : delete(kind, args, result);
-        } catch (K8sTaskError e) {
-            return ModuleResult.failed(e.getMessage());
+    ModuleResult apply(ModuleContext context, Arguments args) throws Exception {
+        CommandTool kind = CommandTool.require(context, "kind_cluster", "kind", args.str("binary_path"));
+        CommandTool.require(context, "kind_cluster", "docker", null);
+        String name = args.str("name");
+        boolean exists = clusters(kind).contains(name);
+        boolean present = "present".equals(args.str("state"));
+        ModuleResult result = ModuleResult.ok().put("name", name).put("kubeconfig", kubeconfig(args));
+        if (present == exists) {
+            return present ? exportMissingKubeconfig(context, kind, args, result) : result;
         }
+        result.setChanged(true);
+        if (context.checkMode()) {
+            return result;
+        }
+        return present ? create(context, kind, args, result) : delete(kind, args, result);
     }
 
     private static List<String> clusters(CommandTool kind) throws Exception {

@@ -1,5 +1,7 @@
 package cnibench.module.spi;
 
+import cnibench.python.PythonError;
+import cnibench.python.AnsibleBoolean;
 import cnibench.text.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -146,8 +148,7 @@ public final class ArgumentValidator {
     }
 
     private static boolean isBoolWord(String word, boolean value) {
-        List<String> words = value ? List.of("yes", "true", "on", "1") : List.of("no", "false", "off", "0");
-        return words.contains(word.toLowerCase());
+        return (value ? AnsibleBoolean.TRUE_WORDS : AnsibleBoolean.FALSE_WORDS).contains(word.toLowerCase());
     }
 
     @SuppressWarnings("unchecked")
@@ -164,17 +165,11 @@ public final class ArgumentValidator {
                 String path = String.valueOf(value);
                 return path.startsWith("~") ? System.getProperty("user.home") + path.substring(1) : path;
             case BOOL:
-                if (value instanceof Boolean) {
-                    return value;
+                try {
+                    return AnsibleBoolean.parse(value, true);
+                } catch (PythonError e) {
+                    throw typeError(name, value, "bool");
                 }
-                String word = String.valueOf(value).toLowerCase();
-                if (List.of("yes", "on", "1", "true", "y", "t", "1.0").contains(word)) {
-                    return true;
-                }
-                if (List.of("no", "off", "0", "false", "n", "f", "0.0").contains(word)) {
-                    return false;
-                }
-                throw typeError(name, value, "bool");
             case INT:
                 if (value instanceof Integer || value instanceof Long) {
                     return value;

@@ -58,6 +58,13 @@ class K6ModuleTest {
                 """);
     }
 
+    /** Runs the stand-in k6 with this environment; the task must fail. */
+    private ModuleResult failedRun(Map<String, String> env) throws Exception {
+        ModuleResult result = context(env).run(module, args());
+        assertTrue(result.isFailed(), "the task should have failed");
+        return result;
+    }
+
     private TestModuleContext context(Map<String, String> env) {
         Map<String, String> all = new LinkedHashMap<>(Map.of("K6_ARGS", dir.resolve("args").toString(), "K6_SUMMARY", SUMMARY.toString()));
         all.putAll(env);
@@ -127,16 +134,14 @@ class K6ModuleTest {
 
     @Test
     void crossedThresholdsFailTheTaskButKeepTheNumbers() throws Exception {
-        ModuleResult result = context(Map.of("K6_RC", "99")).run(module, args());
-        assertTrue(result.isFailed());
+        ModuleResult result = failedRun(Map.of("K6_RC", "99"));
         assertEquals("k6: a threshold of the script was crossed (rc 99)", result.msg());
         assertEquals(600, result.field("requests"));
     }
 
     @Test
     void k6ThatCannotRunFailsWithItsOwnWords() throws Exception {
-        ModuleResult result = context(Map.of("K6_FAIL", "ERRO[0000] could not initialize '/tmp/x.js': SyntaxError")).run(module, args());
-        assertTrue(result.isFailed());
+        ModuleResult result = failedRun(Map.of("K6_FAIL", "ERRO[0000] could not initialize '/tmp/x.js': SyntaxError"));
         assertEquals("ERRO[0000] could not initialize '/tmp/x.js': SyntaxError", result.msg());
         assertEquals(107, result.field("rc"));
     }

@@ -13,12 +13,15 @@ import cnibench.module.spi.ModuleRegistry;
 import cnibench.module.spi.ModuleSpec;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** The exec and inventory modules of this package as the registry sees them. */
+/** The exec, inventory and file modules of this package as the registry sees them. */
 class CoreModuleRegistryTest {
-    private static final List<String> NAMES = List.of("command", "shell", "raw", "script", "debug", "fail", "assert",
-            "set_fact", "add_host", "group_by", "include_vars", "pause", "wait_for", "setup");
+    private static final List<String> FILE_MODULES = List.of("copy", "file", "template", "stat", "slurp", "lineinfile",
+            "blockinfile", "replace", "tempfile", "find", "uri", "get_url", "apt", "package");
+    private static final List<String> NAMES = Stream.concat(Stream.of("command", "shell", "raw", "script", "debug", "fail",
+            "assert", "set_fact", "add_host", "group_by", "include_vars", "pause", "wait_for", "setup"), FILE_MODULES.stream()).toList();
 
     @Test
     void everyModuleIsRegisteredUnderItsNames() {
@@ -43,6 +46,14 @@ class CoreModuleRegistryTest {
             for (ArgSpec arg : spec.arguments().values()) {
                 assertFalse(arg.description() == null || arg.description().isBlank(), spec.name() + "." + arg.name());
             }
+        }
+    }
+
+    @Test
+    void fileModulesButTempfileSupportCheckMode() {
+        ModuleRegistry registry = ModuleRegistry.load();
+        for (String name : FILE_MODULES) {
+            assertEquals(!name.equals("tempfile"), registry.find(name).orElseThrow().spec().supportsCheckMode(), name);
         }
     }
 

@@ -24,6 +24,15 @@ class CrdSchemaValidatorTest {
         return validator.validate(crd(crdFile), yaml(object));
     }
 
+    /** The valid object passes; the invalid one fails with at least the expected errors. */
+    private void assertValidAndRejected(String crdFile, String valid, String invalid, String... expected) throws IOException {
+        assertEquals(List.of(), validate(crdFile, valid));
+        List<String> errors = validate(crdFile, invalid);
+        for (String error : expected) {
+            assertTrue(errors.contains(error), errors.toString());
+        }
+    }
+
     @Test
     void acceptsAnAntreaEgressWithAnEgressIpFromAPool() throws IOException {
         assertEquals(List.of(), validate("antrea-v2.7.0/egress-crd.yaml", """
@@ -94,12 +103,11 @@ class CrdSchemaValidatorTest {
                   subnetInfo: {gateway: 172.18.0.1, prefixLength: 200}
                 """;
 
-        assertEquals(List.of(), validate("antrea-v2.7.0/externalippool-crd.yaml", valid));
-        List<String> errors = validate("antrea-v2.7.0/externalippool-crd.yaml", invalid);
-        assertTrue(errors.contains("spec.nodeSelector: Required value"), errors.toString());
-        assertTrue(errors.contains("spec.ipRanges[0].cidr: Invalid value: \"172.18.1.0/40\": must be of format cidr"), errors.toString());
-        assertTrue(errors.contains("spec.ipRanges[1]: Invalid value: must match exactly one schema in oneOf, matched 0"), errors.toString());
-        assertTrue(errors.contains("spec.subnetInfo.prefixLength: Invalid value: 200: should be less than or equal to 127"), errors.toString());
+        assertValidAndRejected("antrea-v2.7.0/externalippool-crd.yaml", valid, invalid,
+                "spec.nodeSelector: Required value",
+                "spec.ipRanges[0].cidr: Invalid value: \"172.18.1.0/40\": must be of format cidr",
+                "spec.ipRanges[1]: Invalid value: must match exactly one schema in oneOf, matched 0",
+                "spec.subnetInfo.prefixLength: Invalid value: 200: should be less than or equal to 127");
     }
 
     @Test
@@ -140,11 +148,10 @@ class CrdSchemaValidatorTest {
                 """;
         String invalid = valid.replace("weight: 95", "weight: -1").replace("weight: 5", "weight: \"5\"").replace("port: 80,", "port: 70000,");
 
-        assertEquals(List.of(), validate("gateway-api-v1.6.1/httproutes-crd.yaml", valid));
-        List<String> errors = validate("gateway-api-v1.6.1/httproutes-crd.yaml", invalid);
-        assertTrue(errors.contains("spec.rules[0].backendRefs[0].weight: Invalid value: -1: should be greater than or equal to 0"), errors.toString());
-        assertTrue(errors.contains("spec.rules[0].backendRefs[1].weight: Invalid value: \"5\": must be of type integer"), errors.toString());
-        assertTrue(errors.contains("spec.rules[0].backendRefs[0].port: Invalid value: 70000: should be less than or equal to 65535"), errors.toString());
+        assertValidAndRejected("gateway-api-v1.6.1/httproutes-crd.yaml", valid, invalid,
+                "spec.rules[0].backendRefs[0].weight: Invalid value: -1: should be greater than or equal to 0",
+                "spec.rules[0].backendRefs[1].weight: Invalid value: \"5\": must be of type integer",
+                "spec.rules[0].backendRefs[0].port: Invalid value: 70000: should be less than or equal to 65535");
     }
 
     @Test

@@ -1,23 +1,17 @@
-package cnibench.template;
+package cnibench.python;
 
-import com.hubspot.jinjava.objects.collections.PyList;
 import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
-/** Python's str() and repr() of Java values, as Ansible prints values inside text. */
-final class PyRepr {
+/** Python's str() and repr() of Java values, as Ansible prints values inside text and item labels. */
+public final class PyRepr {
     private PyRepr() {
     }
 
-    /** What Jinja writes for an expression: None is empty (Ansible's finalize), the rest str(). */
-    static String output(Object value) {
-        return value == null ? "" : str(value);
-    }
-
-    static String str(Object value) {
+    public static String str(Object value) {
         if (value instanceof String s) {
             return s;
         }
@@ -27,7 +21,7 @@ final class PyRepr {
         return repr(value);
     }
 
-    static String repr(Object value) {
+    public static String repr(Object value) {
         StringBuilder out = new StringBuilder();
         appendRepr(out, value);
         return out.toString();
@@ -36,8 +30,6 @@ final class PyRepr {
     private static void appendRepr(StringBuilder out, Object value) {
         if (value == null) {
             out.append("None");
-        } else if (value instanceof Undefined u) {
-            throw u.error();
         } else if (value instanceof Boolean b) {
             out.append(b ? "True" : "False");
         } else if (value instanceof Double || value instanceof Float) {
@@ -57,7 +49,7 @@ final class PyRepr {
                 }
             }
             out.append('}');
-        } else if (isTuple(value)) {
+        } else if (PyTuple.isTuple(value)) {
             List<?> tuple = (List<?>) value;
             out.append('(');
             for (int i = 0; i < tuple.size(); i++) {
@@ -80,11 +72,6 @@ final class PyRepr {
         } else {
             out.append(value);
         }
-    }
-
-    /** Our tuples, and Jinjava's tuple literals (a plain PyList, where lists are subclasses). */
-    static boolean isTuple(Object value) {
-        return value instanceof PyTuple || (value != null && value.getClass() == PyList.class);
     }
 
     /** Python quotes with ' unless the text holds ' and no ". */
@@ -114,7 +101,7 @@ final class PyRepr {
     }
 
     /** Python's float repr: 3.0, 0.1, 1e+16, 1e-05, inf, nan. */
-    static String formatFloat(double d) {
+    public static String formatFloat(double d) {
         if (Double.isNaN(d)) {
             return "nan";
         }
@@ -132,36 +119,10 @@ final class PyRepr {
             int exponent = Integer.parseInt(java.substring(e + 1));
             return mantissa + "e" + (exponent < 0 ? "-" : "+") + String.format("%02d", Math.abs(exponent));
         }
-        String plain = new BigDecimal(Double.toString(d)).toPlainString();
+        if (d == 0) {
+            return 1 / d < 0 ? "-0.0" : "0.0";
+        }
+        String plain = new BigDecimal(Double.toString(d)).stripTrailingZeros().toPlainString();
         return plain.contains(".") ? plain : plain + ".0";
-    }
-
-    /** Python's type name of a value, as type_debug and error messages show it. */
-    static String typeName(Object value) {
-        if (value == null) {
-            return "NoneType";
-        }
-        if (value instanceof Boolean) {
-            return "bool";
-        }
-        if (value instanceof Double || value instanceof Float || value instanceof BigDecimal) {
-            return "float";
-        }
-        if (value instanceof Number) {
-            return "int";
-        }
-        if (value instanceof CharSequence) {
-            return "str";
-        }
-        if (value instanceof Map) {
-            return "dict";
-        }
-        if (value instanceof Collection || value instanceof Object[]) {
-            return "list";
-        }
-        if (value instanceof DateFilters.PyDatetime) {
-            return "datetime";
-        }
-        return value.getClass().getSimpleName();
     }
 }

@@ -1,19 +1,19 @@
-package cnibench.template;
+package cnibench.python;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Python format specs ([[fill]align][0][width][.precision][type]) for str.format and '%' style. */
-final class PyFormat {
+public final class PyFormat {
     private static final Pattern SPEC = Pattern.compile("(?:(.)?([<>^]))?(0)?(\\d+)?(?:\\.(\\d+))?([sdfxXoeg%])?");
 
     private PyFormat() {
     }
 
-    static String apply(String spec, Object value) {
+    public static String apply(String spec, Object value) {
         Matcher m = SPEC.matcher(spec);
         if (!m.matches()) {
-            throw new TemplateError("Invalid format specifier '" + spec + "'");
+            throw new PythonError("Invalid format specifier '" + spec + "'");
         }
         String type = m.group(6);
         String precision = m.group(5);

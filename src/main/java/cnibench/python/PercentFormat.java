@@ -1,6 +1,5 @@
-package cnibench.template;
+package cnibench.python;
 
-import com.hubspot.jinjava.objects.collections.PyList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -8,14 +7,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Python's printf-style `'%s-%05.1f' % (a, b)` and `'%(name)s' % {'name': x}`. */
-final class PercentFormat {
+public final class PercentFormat {
     private static final Pattern SPEC = Pattern.compile("%(?:\\((\\w+)\\))?([-+ #0]*)(\\d+)?(?:\\.(\\d+))?([sridfFeEgGxXoc%])");
 
     private PercentFormat() {
     }
 
-    static String format(String format, Object args) {
-        List<?> values = isTuple(args) ? (List<?>) args : Collections.singletonList(args);
+    public static String format(String format, Object args) {
+        List<?> values = PyTuple.isTuple(args) ? (List<?>) args : Collections.singletonList(args);
         StringBuilder out = new StringBuilder();
         Matcher m = SPEC.matcher(format);
         int next = 0;
@@ -31,25 +30,21 @@ final class PercentFormat {
             Object value;
             if (m.group(1) != null) {
                 if (!(args instanceof Map<?, ?> map)) {
-                    throw new TemplateError("format requires a mapping");
+                    throw new PythonError("format requires a mapping");
                 }
                 value = map.get(m.group(1));
             } else {
                 if (next >= values.size()) {
-                    throw new TemplateError("not enough arguments for format string");
+                    throw new PythonError("not enough arguments for format string");
                 }
                 value = values.get(next++);
             }
             out.append(convert(m.group(2), m.group(3), m.group(4), type, value));
         }
         if (!(args instanceof Map) && next < values.size()) {
-            throw new TemplateError("not all arguments converted during string formatting");
+            throw new PythonError("not all arguments converted during string formatting");
         }
         return out.append(format.substring(last)).toString();
-    }
-
-    private static boolean isTuple(Object args) {
-        return args instanceof PyTuple || (args != null && args.getClass() == PyList.class);
     }
 
     private static String convert(String flags, String width, String precision, char type, Object value) {
@@ -60,20 +55,25 @@ final class PercentFormat {
             case 'r' -> PyFormat.apply(spec + "s", PyRepr.repr(value));
             case 's' -> PyFormat.apply(spec + "s", PyRepr.str(value));
             case 'c' -> PyFormat.apply(spec + "s", value instanceof Number n ? String.valueOf((char) n.intValue()) : PyRepr.str(value));
-            case 'i', 'd' -> PyFormat.apply(spec + "d", number(value));
-            case 'F' -> PyFormat.apply(spec + "f", number(value));
-            case 'E', 'G' -> PyFormat.apply(spec + Character.toLowerCase(type), number(value)).toUpperCase();
-            default -> PyFormat.apply(spec + type, number(value));
+            case 'i', 'd' -> PyFormat.apply(spec + "d", number(type, value));
+            case 'F' -> PyFormat.apply(spec + "f", number(type, value));
+            case 'E', 'G' -> PyFormat.apply(spec + Character.toLowerCase(type), number(type, value)).toUpperCase();
+            default -> PyFormat.apply(spec + type, number(type, value));
         };
     }
 
-    private static Number number(Object value) {
+    private static Number number(char type, Object value) {
         if (value instanceof Number n) {
             return n;
         }
         if (value instanceof Boolean b) {
             return b ? 1 : 0;
         }
-        throw new TemplateError("%d format: a number is required, not " + PyRepr.typeName(value));
+        String required = switch (type) {
+            case 'i', 'd' -> "%" + type + " format: a real number is required, not ";
+            case 'x', 'X', 'o' -> "%" + type + " format: an integer is required, not ";
+            default -> "must be real number, not ";
+        };
+        throw new PythonError(required + PyTypeName.of(value));
     }
 }
