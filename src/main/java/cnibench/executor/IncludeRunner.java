@@ -1,5 +1,6 @@
 package cnibench.executor;
 
+import cnibench.python.PyRepr;
 import cnibench.callback.Callback;
 import cnibench.inventory.Host;
 import cnibench.playbook.Actions;
@@ -110,7 +111,7 @@ final class IncludeRunner {
                     if (!blocks.containsKey(key)) {
                         blocks.put(key, loadInclude(task, args, role, params));
                         files.put(key, role ? null : Path.of(target));
-                        labels.put(key, items == null ? null : PythonRepr.label(params.get(loopVar)));
+                        labels.put(key, items == null ? null : PyRepr.str(params.get(loopVar)));
                     }
                 }
                 if (!any) {

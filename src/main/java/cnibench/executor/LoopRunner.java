@@ -1,5 +1,6 @@
 package cnibench.executor;
 
+import cnibench.python.PyRepr;
 import cnibench.callback.Callback;
 import cnibench.connection.UnsupportedConnectionException;
 import cnibench.inventory.Host;
@@ -93,7 +94,7 @@ final class LoopRunner {
             }
             TaskResult itemResult = policy.finish(task, host, r, itemDelegate);
             callback.itemResult(new TaskResult(host, task, itemResult.status(), policy.censor(task, vars, r), itemResult.ignored(),
-                    itemDelegate, label != null ? label : PythonRepr.label(item), itemResult.showsOnlyOutput()));
+                    itemDelegate, label != null ? label : PyRepr.str(item), itemResult.showsOnlyOutput()));
             results.add(r);
         }
         return aggregate(results, items.isEmpty());

@@ -4,10 +4,11 @@ import cnibench.callback.Callback;
 import cnibench.inventory.Host;
 import cnibench.playbook.Actions;
 import cnibench.playbook.Block;
+import cnibench.playbook.IncludeExpander;
 import cnibench.playbook.Node;
 import cnibench.playbook.Play;
-import cnibench.playbook.IncludeExpander;
 import cnibench.playbook.Task;
+import cnibench.python.AnsibleBoolean;
 import cnibench.source.SourceError;
 import cnibench.template.Templar;
 import cnibench.vars.PlayHosts;
@@ -99,7 +100,7 @@ final class PlayRunner {
             return true;
         }
         Object v = templar.template(g, variables.forPlayFields(play));
-        return v instanceof Boolean b ? b : List.of("yes", "true", "on", "1").contains(String.valueOf(v).toLowerCase());
+        return AnsibleBoolean.parse(v, false);
     }
 
     private Task gatherTask() {
@@ -230,7 +231,7 @@ final class PlayRunner {
             return includes.run(task, hosts);
         }
         callback.taskStart(task, bannerName(task, hosts), task.isHandler());
-        boolean runOnce = truthy(firstHostKeyword(task, hosts, "run_once"));
+        boolean runOnce = AnsibleBoolean.parse(firstHostKeyword(task, hosts, "run_once"), false);
         List<Host> targets = runOnce ? hosts.subList(0, 1) : hosts;
         List<TaskResult> results = fanOut.run(targets, forksFor(task, hosts), h -> tasks.run(task, h, includes.paramsOf(task)));
         if (runOnce) {
@@ -249,7 +250,7 @@ final class PlayRunner {
             }
         }
         // a failure a block's rescue will handle does not end the play, as in Ansible
-        if (!failed.isEmpty() && truthy(firstHostKeyword(task, hosts, "any_errors_fatal")) && !failureWillBeRescued()) {
+        if (!failed.isEmpty() && AnsibleBoolean.parse(firstHostKeyword(task, hosts, "any_errors_fatal"), false) && !failureWillBeRescued()) {
             playEnded = true;
         }
         if (!failed.isEmpty() && play.maxFailPercentage() != null) {
@@ -326,12 +327,6 @@ final class PlayRunner {
             default -> throw new SourceError("invalid meta action requested: " + what, task.position());
         }
         return Set.of();
-    }
-
-
-
-    private static boolean truthy(Object v) {
-        return v instanceof Boolean b ? b : v != null && List.of("yes", "true", "on", "1").contains(String.valueOf(v).toLowerCase());
     }
 
     private static <T> List<T> concat(List<? extends T> a, List<? extends T> b) {

@@ -1,6 +1,7 @@
 package cnibench.executor;
 
 import cnibench.playbook.Task;
+import cnibench.python.AnsibleBoolean;
 import cnibench.template.Templar;
 import java.util.Map;
 
@@ -18,12 +19,7 @@ final class TaskKeywords {
         if (v == null) {
             return fallback;
         }
-        Object t = templar.template(v, vars);
-        if (t instanceof Boolean b) {
-            return b;
-        }
-        String s = String.valueOf(t).trim().toLowerCase();
-        return s.equals("true") || s.equals("yes") || s.equals("on") || s.equals("1");
+        return AnsibleBoolean.parse(templar.template(v, vars), false);
     }
 
     /** A number-valued keyword of the task itself, templated; the fallback when unset or not a number. */
