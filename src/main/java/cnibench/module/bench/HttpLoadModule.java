@@ -6,7 +6,7 @@ import cnibench.executor.Interruption;
 import cnibench.module.spi.ArgSpec;
 import cnibench.module.spi.ArgType;
 import cnibench.module.spi.Arguments;
-import cnibench.module.spi.Module;
+import cnibench.module.spi.FixedSpecModule;
 import cnibench.module.spi.ModuleContext;
 import cnibench.module.spi.ModuleResult;
 import cnibench.module.spi.ModuleSpec;
@@ -27,7 +27,7 @@ import java.util.regex.PatternSyntaxException;
  * log joined by request number. It sends from the task's host: in this JVM for a local host, and
  * for any other connection (a network namespace of the lab) as a child JVM started through it.
  */
-public final class HttpLoadModule implements Module {
+public final class HttpLoadModule extends FixedSpecModule {
     /** Time a child JVM gets beyond the planned run: its start, the last timeouts, the mirror wait, the files. */
     private static final int CHILD_SLACK_SECONDS = 60;
     /** A run bounded by a request count alone has no planned length. */
@@ -93,9 +93,8 @@ public final class HttpLoadModule implements Module {
                     """)
             .build();
 
-    @Override
-    public ModuleSpec spec() {
-        return SPEC;
+    public HttpLoadModule() {
+        super(SPEC);
     }
 
     @Override

@@ -5,7 +5,7 @@ import cnibench.connection.CommandResult;
 import cnibench.module.spi.ArgSpec;
 import cnibench.module.spi.ArgType;
 import cnibench.module.spi.Arguments;
-import cnibench.module.spi.Module;
+import cnibench.module.spi.FixedSpecModule;
 import cnibench.module.spi.ModuleContext;
 import cnibench.module.spi.ModuleResult;
 import cnibench.module.spi.ModuleSpec;
@@ -23,7 +23,7 @@ import java.util.Map;
  * Runs iperf3 on the target through its connection (inside the network namespace for a netns
  * host) and parses its JSON; or parses JSON captured elsewhere, such as a client pod's log.
  */
-public final class Iperf3Module implements Module {
+public final class Iperf3Module extends FixedSpecModule {
     /** Time allowed beyond the test itself for connecting and the end-of-test exchange. */
     private static final int SLACK_SECONDS = 60;
     private static final ObjectMapper JSON = Json.MAPPER;
@@ -76,9 +76,8 @@ public final class Iperf3Module implements Module {
                     """)
             .build();
 
-    @Override
-    public ModuleSpec spec() {
-        return SPEC;
+    public Iperf3Module() {
+        super(SPEC);
     }
 
     @Override

@@ -5,7 +5,7 @@ import cnibench.connection.CommandResult;
 import cnibench.module.spi.ArgSpec;
 import cnibench.module.spi.ArgType;
 import cnibench.module.spi.Arguments;
-import cnibench.module.spi.Module;
+import cnibench.module.spi.FixedSpecModule;
 import cnibench.module.spi.ModuleContext;
 import cnibench.module.spi.ModuleResult;
 import cnibench.module.spi.ModuleSpec;
@@ -27,7 +27,7 @@ import java.util.regex.PatternSyntaxException;
  * exports; a regular expression over k6's console output counts which backend answered each
  * request, which is how the ingress benchmark observes a weighted split.
  */
-public final class K6Module implements Module {
+public final class K6Module extends FixedSpecModule {
     /** k6's exit code when a threshold of the script was crossed: the run happened, its numbers stand. */
     private static final int THRESHOLDS_CROSSED = 99;
     private static final Pattern SECONDS = Pattern.compile("(\\d+)s?");
@@ -66,9 +66,8 @@ public final class K6Module implements Module {
                     """)
             .build();
 
-    @Override
-    public ModuleSpec spec() {
-        return SPEC;
+    public K6Module() {
+        super(SPEC);
     }
 
     @Override

@@ -3,7 +3,7 @@ package cnibench.module.bench;
 import cnibench.module.spi.ArgSpec;
 import cnibench.module.spi.ArgType;
 import cnibench.module.spi.Arguments;
-import cnibench.module.spi.Module;
+import cnibench.module.spi.FixedSpecModule;
 import cnibench.module.spi.ModuleContext;
 import cnibench.module.spi.ModuleResult;
 import cnibench.module.spi.ModuleSpec;
@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /** Runs a PromQL query (instant or range) and returns its series, flat rows, and optionally a CSV file. */
-public final class PrometheusQueryModule implements Module {
+public final class PrometheusQueryModule extends FixedSpecModule {
     private static final long POLL_MILLIS = 100;
     private static final ModuleSpec SPEC = ModuleSpec.builder("prometheus_query")
             .own()
@@ -59,9 +59,8 @@ public final class PrometheusQueryModule implements Module {
                     """)
             .build();
 
-    @Override
-    public ModuleSpec spec() {
-        return SPEC;
+    public PrometheusQueryModule() {
+        super(SPEC);
     }
 
     @Override

@@ -3,7 +3,7 @@ package cnibench.module.bench;
 import cnibench.module.spi.ArgSpec;
 import cnibench.module.spi.ArgType;
 import cnibench.module.spi.Arguments;
-import cnibench.module.spi.Module;
+import cnibench.module.spi.FixedSpecModule;
 import cnibench.module.spi.ModuleContext;
 import cnibench.module.spi.ModuleResult;
 import cnibench.module.spi.ModuleSpec;
@@ -16,7 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Writes a run directory's report.html (optionally compared with other runs) and the tidy CSV it derives: summary.csv or transitions.csv. */
-public final class ReportModule implements Module {
+public final class ReportModule extends FixedSpecModule {
     private static final ModuleSpec SPEC = ModuleSpec.builder("report")
             .own()
             .description("Writes a run directory's report.html with charts: for egress (iperf.csv) also summary.csv, for ingress "
@@ -41,9 +41,8 @@ public final class ReportModule implements Module {
                     """)
             .build();
 
-    @Override
-    public ModuleSpec spec() {
-        return SPEC;
+    public ReportModule() {
+        super(SPEC);
     }
 
     @Override

@@ -4,7 +4,7 @@ import cnibench.module.spi.AddedHost;
 import cnibench.module.spi.ArgSpec;
 import cnibench.module.spi.ArgType;
 import cnibench.module.spi.Arguments;
-import cnibench.module.spi.Module;
+import cnibench.module.spi.FixedSpecModule;
 import cnibench.module.spi.ModuleContext;
 import cnibench.module.spi.ModuleResult;
 import cnibench.module.spi.ModuleSpec;
@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * {@code add_host} (host_name, groups, host_vars) is what the executor adds; as Ansible's strategy does,
  * the executor reports changed when the host or a group membership is new.
  */
-public final class AddHostModule implements Module {
+public final class AddHostModule extends FixedSpecModule {
     private static final Pattern HOST_PORT = Pattern.compile("^(?:\\[([^\\]]+)]|([^:\\[\\]]+)):(\\d+)$");
 
     private static final ModuleSpec SPEC = ModuleSpec.builder("add_host").builtin()
@@ -41,9 +41,8 @@ public final class AddHostModule implements Module {
                     """)
             .build();
 
-    @Override
-    public ModuleSpec spec() {
-        return SPEC;
+    public AddHostModule() {
+        super(SPEC);
     }
 
     @Override

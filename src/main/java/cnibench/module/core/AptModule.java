@@ -6,7 +6,7 @@ import cnibench.connection.Connection;
 import cnibench.module.spi.ArgSpec;
 import cnibench.module.spi.ArgType;
 import cnibench.module.spi.Arguments;
-import cnibench.module.spi.Module;
+import cnibench.module.spi.FixedSpecModule;
 import cnibench.module.spi.ModuleContext;
 import cnibench.module.spi.ModuleResult;
 import cnibench.module.spi.ModuleSpec;
@@ -20,7 +20,7 @@ import java.util.Map;
  * ansible.builtin.apt: installs, upgrades and removes Debian packages with apt-get on the host.
  * The installed state is read with dpkg-query first, so a repeated call reports changed=false.
  */
-public final class AptModule implements Module {
+public final class AptModule extends FixedSpecModule {
     private static final Map<String, String> ENV = Map.of("DEBIAN_FRONTEND", "noninteractive",
             "DEBCONF_NONINTERACTIVE_SEEN", "true", "LC_ALL", "C");
     private static final String APT_GET_ZERO = "\n0 upgraded, 0 newly installed";
@@ -51,9 +51,8 @@ public final class AptModule implements Module {
                     """)
             .build();
 
-    @Override
-    public ModuleSpec spec() {
-        return SPEC;
+    public AptModule() {
+        super(SPEC);
     }
 
     @Override

@@ -3,14 +3,14 @@ package cnibench.module.core;
 import cnibench.module.spi.ArgSpec;
 import cnibench.module.spi.ArgType;
 import cnibench.module.spi.Arguments;
-import cnibench.module.spi.Module;
+import cnibench.module.spi.FixedSpecModule;
 import cnibench.module.spi.ModuleContext;
 import cnibench.module.spi.ModuleResult;
 import cnibench.module.spi.ModuleSpec;
 import java.util.List;
 
 /** ansible.builtin.assert: checks that conditions hold, failing on the first that does not. */
-public final class AssertModule implements Module {
+public final class AssertModule extends FixedSpecModule {
     private static final ModuleSpec SPEC = ModuleSpec.builder("assert").builtin()
             .description("Asserts that given expressions are true, each evaluated as a when condition.")
             .checkMode()
@@ -31,9 +31,8 @@ public final class AssertModule implements Module {
                     """)
             .build();
 
-    @Override
-    public ModuleSpec spec() {
-        return SPEC;
+    public AssertModule() {
+        super(SPEC);
     }
 
     @Override

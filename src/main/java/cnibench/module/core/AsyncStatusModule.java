@@ -4,14 +4,14 @@ import cnibench.executor.AsyncJobs;
 import cnibench.module.spi.ArgSpec;
 import cnibench.module.spi.ArgType;
 import cnibench.module.spi.Arguments;
-import cnibench.module.spi.Module;
+import cnibench.module.spi.FixedSpecModule;
 import cnibench.module.spi.ModuleContext;
 import cnibench.module.spi.ModuleResult;
 import cnibench.module.spi.ModuleSpec;
 import java.util.Map;
 
 /** async_status: the state of a task started with async and poll: 0. */
-public final class AsyncStatusModule implements Module {
+public final class AsyncStatusModule extends FixedSpecModule {
     private static final ModuleSpec SPEC = ModuleSpec.builder("async_status").builtin()
             .description("Obtain status of an asynchronous task started with async and poll: 0.")
             .arg(ArgSpec.of("jid", ArgType.STR, "Job or task identifier (ansible_job_id of the started task).").asRequired())
@@ -32,9 +32,8 @@ public final class AsyncStatusModule implements Module {
                     """)
             .build();
 
-    @Override
-    public ModuleSpec spec() {
-        return SPEC;
+    public AsyncStatusModule() {
+        super(SPEC);
     }
 
     @Override

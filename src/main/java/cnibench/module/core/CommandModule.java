@@ -1,19 +1,19 @@
 package cnibench.module.core;
 
-import cnibench.python.PythonError;
-import cnibench.python.ShellWords;
-
 import cnibench.module.spi.ArgSpec;
 import cnibench.module.spi.ArgType;
 import cnibench.module.spi.Arguments;
-import cnibench.module.spi.Module;
+
+import cnibench.module.spi.FixedSpecModule;
 import cnibench.module.spi.ModuleContext;
 import cnibench.module.spi.ModuleResult;
 import cnibench.module.spi.ModuleSpec;
+import cnibench.python.PythonError;
+import cnibench.python.ShellWords;
 import java.util.List;
 
 /** ansible.builtin.command: runs a program with its arguments, without a shell. */
-public final class CommandModule implements Module {
+public final class CommandModule extends FixedSpecModule {
     private static final ModuleSpec SPEC = CommandTask.commonArguments(ModuleSpec.builder("command").builtin())
             .description("Execute commands on targets. The command is not processed through the shell, so variables"
                     + " like $HOME and operations like <, >, |, ; and & do not work (use shell for those).")
@@ -39,9 +39,8 @@ public final class CommandModule implements Module {
                     """)
             .build();
 
-    @Override
-    public ModuleSpec spec() {
-        return SPEC;
+    public CommandModule() {
+        super(SPEC);
     }
 
     @Override

@@ -1,14 +1,14 @@
 package cnibench.module.core;
 
-import cnibench.python.PyJson;
-
 import cnibench.module.spi.ArgSpec;
 import cnibench.module.spi.ArgType;
+
 import cnibench.module.spi.Arguments;
-import cnibench.module.spi.Module;
+import cnibench.module.spi.FixedSpecModule;
 import cnibench.module.spi.ModuleContext;
 import cnibench.module.spi.ModuleResult;
 import cnibench.module.spi.ModuleSpec;
+import cnibench.python.PyJson;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /** ansible.builtin.copy: copies a file, a directory tree or given content to the host. */
-public final class CopyModule implements Module {
+public final class CopyModule extends FixedSpecModule {
     private static final ModuleSpec SPEC = CommonFileArgs.addTo(ModuleSpec.builder("copy").builtin()
             .description("Copy files or literal content to a location on the host; directories are copied recursively.")
             .arg(ArgSpec.of("src", ArgType.PATH, "File or directory to copy; relative names are searched in files/. "
@@ -52,9 +52,8 @@ public final class CopyModule implements Module {
                     """)
             .build();
 
-    @Override
-    public ModuleSpec spec() {
-        return SPEC;
+    public CopyModule() {
+        super(SPEC);
     }
 
     @Override

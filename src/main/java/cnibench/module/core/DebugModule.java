@@ -3,7 +3,7 @@ package cnibench.module.core;
 import cnibench.module.spi.ArgSpec;
 import cnibench.module.spi.ArgType;
 import cnibench.module.spi.Arguments;
-import cnibench.module.spi.Module;
+import cnibench.module.spi.FixedSpecModule;
 import cnibench.module.spi.ModuleContext;
 import cnibench.module.spi.ModuleResult;
 import cnibench.module.spi.ModuleSpec;
@@ -15,7 +15,7 @@ import java.util.Map;
  * ansible.builtin.debug: prints a message or a variable. Below its {@code verbosity} it is skipped, as
  * Ansible's debug action decides once the arguments are templated.
  */
-public final class DebugModule implements Module {
+public final class DebugModule extends FixedSpecModule {
     static final String NOT_DEFINED = "VARIABLE IS NOT DEFINED!";
 
     private static final ModuleSpec SPEC = ModuleSpec.builder("debug").builtin()
@@ -39,9 +39,8 @@ public final class DebugModule implements Module {
                     """)
             .build();
 
-    @Override
-    public ModuleSpec spec() {
-        return SPEC;
+    public DebugModule() {
+        super(SPEC);
     }
 
     @Override

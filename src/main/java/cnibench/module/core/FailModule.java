@@ -3,13 +3,13 @@ package cnibench.module.core;
 import cnibench.module.spi.ArgSpec;
 import cnibench.module.spi.ArgType;
 import cnibench.module.spi.Arguments;
-import cnibench.module.spi.Module;
+import cnibench.module.spi.FixedSpecModule;
 import cnibench.module.spi.ModuleContext;
 import cnibench.module.spi.ModuleResult;
 import cnibench.module.spi.ModuleSpec;
 
 /** ansible.builtin.fail: fails the task with a message. */
-public final class FailModule implements Module {
+public final class FailModule extends FixedSpecModule {
     private static final ModuleSpec SPEC = ModuleSpec.builder("fail").builtin()
             .description("Fail with a custom message; useful with when to stop on a condition.")
             .checkMode()
@@ -23,9 +23,8 @@ public final class FailModule implements Module {
                     """)
             .build();
 
-    @Override
-    public ModuleSpec spec() {
-        return SPEC;
+    public FailModule() {
+        super(SPEC);
     }
 
     @Override

@@ -1,13 +1,13 @@
 package cnibench.module.core;
 
-import cnibench.module.spi.OrderedFields;
 import cnibench.module.spi.ArgSpec;
 import cnibench.module.spi.ArgType;
 import cnibench.module.spi.Arguments;
-import cnibench.module.spi.Module;
+import cnibench.module.spi.FixedSpecModule;
 import cnibench.module.spi.ModuleContext;
 import cnibench.module.spi.ModuleResult;
 import cnibench.module.spi.ModuleSpec;
+import cnibench.module.spi.OrderedFields;
 import java.io.IOException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileSystemException;
@@ -28,7 +28,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /** ansible.builtin.file: sets attributes of files, creates directories and links, removes paths. */
-public final class FileModule implements Module {
+public final class FileModule extends FixedSpecModule {
     private static final ModuleSpec SPEC = CommonFileArgs.addTo(ModuleSpec.builder("file").builtin()
             .description("Manage files and file properties: directories, symlinks, hard links, touch, removal, owner/group/mode.")
             .arg(ArgSpec.of("path", ArgType.PATH, "Path to the file being managed.").asRequired().aliases("dest", "name"))
@@ -63,9 +63,8 @@ public final class FileModule implements Module {
                     """)
             .build();
 
-    @Override
-    public ModuleSpec spec() {
-        return SPEC;
+    public FileModule() {
+        super(SPEC);
     }
 
     @Override

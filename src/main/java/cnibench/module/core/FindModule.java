@@ -1,13 +1,13 @@
 package cnibench.module.core;
 
-import cnibench.python.PyRegex;
 import cnibench.module.spi.ArgSpec;
 import cnibench.module.spi.ArgType;
 import cnibench.module.spi.Arguments;
-import cnibench.module.spi.Module;
+import cnibench.module.spi.FixedSpecModule;
 import cnibench.module.spi.ModuleContext;
 import cnibench.module.spi.ModuleResult;
 import cnibench.module.spi.ModuleSpec;
+import cnibench.python.PyRegex;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /** ansible.builtin.find: files matching name, age, size and content criteria under given directories. */
-public final class FindModule implements Module {
+public final class FindModule extends FixedSpecModule {
     private static final LinkOption[] NOFOLLOW = {LinkOption.NOFOLLOW_LINKS};
     private static final Pattern AGE = Pattern.compile("^(-?\\d+)([smhdw])?$");
     private static final Pattern SIZE = Pattern.compile("^(-?\\d+)([bkmgt])?$");
@@ -60,9 +60,8 @@ public final class FindModule implements Module {
                     """)
             .build();
 
-    @Override
-    public ModuleSpec spec() {
-        return SPEC;
+    public FindModule() {
+        super(SPEC);
     }
 
     @Override

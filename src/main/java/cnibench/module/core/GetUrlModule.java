@@ -3,7 +3,7 @@ package cnibench.module.core;
 import cnibench.module.spi.ArgSpec;
 import cnibench.module.spi.ArgType;
 import cnibench.module.spi.Arguments;
-import cnibench.module.spi.Module;
+import cnibench.module.spi.FixedSpecModule;
 import cnibench.module.spi.ModuleContext;
 import cnibench.module.spi.ModuleResult;
 import cnibench.module.spi.ModuleSpec;
@@ -19,7 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** ansible.builtin.get_url: downloads a file over HTTP(S), changed only when the content differs. */
-public final class GetUrlModule implements Module {
+public final class GetUrlModule extends FixedSpecModule {
     private static final Pattern DISPOSITION = Pattern.compile("filename=\"?([^\";]+)\"?");
 
     private static final ModuleSpec SPEC = CommonFileArgs.addTo(UrlArgs.addTo(ModuleSpec.builder("get_url").builtin()
@@ -40,9 +40,8 @@ public final class GetUrlModule implements Module {
                     """)
             .build();
 
-    @Override
-    public ModuleSpec spec() {
-        return SPEC;
+    public GetUrlModule() {
+        super(SPEC);
     }
 
     @Override

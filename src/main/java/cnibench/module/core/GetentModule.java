@@ -4,7 +4,7 @@ import cnibench.connection.CommandResult;
 import cnibench.module.spi.ArgSpec;
 import cnibench.module.spi.ArgType;
 import cnibench.module.spi.Arguments;
-import cnibench.module.spi.Module;
+import cnibench.module.spi.FixedSpecModule;
 import cnibench.module.spi.ModuleContext;
 import cnibench.module.spi.ModuleResult;
 import cnibench.module.spi.ModuleSpec;
@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * ansible.builtin.getent: runs getent(1) and returns the entries as the fact getent_DATABASE,
  * each key mapped to the rest of its fields.
  */
-public final class GetentModule implements Module {
+public final class GetentModule extends FixedSpecModule {
     /** Databases whose entries are colon-separated; the others are split on white space. */
     private static final Set<String> COLON = Set.of("passwd", "shadow", "group", "gshadow");
 
@@ -42,9 +42,8 @@ public final class GetentModule implements Module {
                     """)
             .build();
 
-    @Override
-    public ModuleSpec spec() {
-        return SPEC;
+    public GetentModule() {
+        super(SPEC);
     }
 
     @Override

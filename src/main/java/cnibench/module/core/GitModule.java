@@ -5,7 +5,7 @@ import cnibench.connection.CommandResult;
 import cnibench.module.spi.ArgSpec;
 import cnibench.module.spi.ArgType;
 import cnibench.module.spi.Arguments;
-import cnibench.module.spi.Module;
+import cnibench.module.spi.FixedSpecModule;
 import cnibench.module.spi.ModuleContext;
 import cnibench.module.spi.ModuleResult;
 import cnibench.module.spi.ModuleSpec;
@@ -17,7 +17,7 @@ import java.util.List;
  * ansible.builtin.git: clones a repository and checks out a version (branch, tag or commit)
  * through the git command line; before and after are the commits, changed when they differ.
  */
-public final class GitModule implements Module {
+public final class GitModule extends FixedSpecModule {
     private static final ModuleSpec SPEC = ModuleSpec.builder("git").builtin()
             .description("Deploy software (or files) from git checkouts.")
             .arg(ArgSpec.of("repo", ArgType.STR, "git, SSH or HTTP(S) address, or path, of the repository.").asRequired()
@@ -42,9 +42,8 @@ public final class GitModule implements Module {
                     """)
             .build();
 
-    @Override
-    public ModuleSpec spec() {
-        return SPEC;
+    public GitModule() {
+        super(SPEC);
     }
 
     @Override

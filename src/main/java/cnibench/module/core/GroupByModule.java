@@ -4,7 +4,7 @@ import cnibench.module.spi.AddedGroup;
 import cnibench.module.spi.ArgSpec;
 import cnibench.module.spi.ArgType;
 import cnibench.module.spi.Arguments;
-import cnibench.module.spi.Module;
+import cnibench.module.spi.FixedSpecModule;
 import cnibench.module.spi.ModuleContext;
 import cnibench.module.spi.ModuleResult;
 import cnibench.module.spi.ModuleSpec;
@@ -14,7 +14,7 @@ import java.util.List;
  * ansible.builtin.group_by: names a group to put the host in. The executor adds the host to
  * {@code add_group} under {@code parent_groups} and reports changed when the membership is new.
  */
-public final class GroupByModule implements Module {
+public final class GroupByModule extends FixedSpecModule {
     private static final ModuleSpec SPEC = ModuleSpec.builder("group_by").builtin()
             .description("Create inventory groups from a key (usually templated from facts) during the run.")
             .checkMode()
@@ -28,9 +28,8 @@ public final class GroupByModule implements Module {
                     """)
             .build();
 
-    @Override
-    public ModuleSpec spec() {
-        return SPEC;
+    public GroupByModule() {
+        super(SPEC);
     }
 
     @Override

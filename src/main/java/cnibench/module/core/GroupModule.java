@@ -4,7 +4,7 @@ import cnibench.connection.CommandResult;
 import cnibench.module.spi.ArgSpec;
 import cnibench.module.spi.ArgType;
 import cnibench.module.spi.Arguments;
-import cnibench.module.spi.Module;
+import cnibench.module.spi.FixedSpecModule;
 import cnibench.module.spi.ModuleContext;
 import cnibench.module.spi.ModuleResult;
 import cnibench.module.spi.ModuleSpec;
@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** ansible.builtin.group: a group present (groupadd, groupmod -g) or absent (groupdel), read with getent. */
-public final class GroupModule implements Module {
+public final class GroupModule extends FixedSpecModule {
     private static final ModuleSpec SPEC = ModuleSpec.builder("group").builtin()
             .description("Add or remove groups.")
             .arg(ArgSpec.of("name", ArgType.STR, "Name of the group to manage.").asRequired())
@@ -32,9 +32,8 @@ public final class GroupModule implements Module {
                     """)
             .build();
 
-    @Override
-    public ModuleSpec spec() {
-        return SPEC;
+    public GroupModule() {
+        super(SPEC);
     }
 
     @Override

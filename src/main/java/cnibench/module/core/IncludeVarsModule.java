@@ -3,7 +3,7 @@ package cnibench.module.core;
 import cnibench.module.spi.ArgSpec;
 import cnibench.module.spi.ArgType;
 import cnibench.module.spi.Arguments;
-import cnibench.module.spi.Module;
+import cnibench.module.spi.FixedSpecModule;
 import cnibench.module.spi.ModuleContext;
 import cnibench.module.spi.ModuleResult;
 import cnibench.module.spi.ModuleSpec;
@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  * ansible.builtin.include_vars: loads variables from a YAML/JSON file or a directory of them. The
  * result's ansible_facts are the variables; the executor sets them at include_vars precedence.
  */
-public final class IncludeVarsModule implements Module {
+public final class IncludeVarsModule extends FixedSpecModule {
     private static final List<String> DIR_ONLY = List.of("dir", "files_matching", "ignore_files");
 
     private static final ModuleSpec SPEC = ModuleSpec.builder("include_vars").builtin()
@@ -54,9 +54,8 @@ public final class IncludeVarsModule implements Module {
                     """)
             .build();
 
-    @Override
-    public ModuleSpec spec() {
-        return SPEC;
+    public IncludeVarsModule() {
+        super(SPEC);
     }
 
     @Override

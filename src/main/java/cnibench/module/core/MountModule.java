@@ -4,7 +4,7 @@ import cnibench.connection.CommandResult;
 import cnibench.module.spi.ArgSpec;
 import cnibench.module.spi.ArgType;
 import cnibench.module.spi.Arguments;
-import cnibench.module.spi.Module;
+import cnibench.module.spi.FixedSpecModule;
 import cnibench.module.spi.ModuleContext;
 import cnibench.module.spi.ModuleResult;
 import cnibench.module.spi.ModuleSpec;
@@ -19,7 +19,7 @@ import java.util.function.Predicate;
  * ansible.posix.mount: the fstab entry of a mount point (present, absent) and the mount itself
  * (mounted, unmounted, remounted, ephemeral) through mount(8) and umount(8).
  */
-public final class MountModule implements Module {
+public final class MountModule extends FixedSpecModule {
     private static final ModuleSpec SPEC = ModuleSpec.builder("mount").alias("ansible.posix.mount")
             .description("Control active and configured mount points (fstab and mount/umount).")
             .arg(ArgSpec.of("path", ArgType.PATH, "Path to the mount point.").asRequired().aliases("name"))
@@ -45,9 +45,8 @@ public final class MountModule implements Module {
                     """)
             .build();
 
-    @Override
-    public ModuleSpec spec() {
-        return SPEC;
+    public MountModule() {
+        super(SPEC);
     }
 
     @Override

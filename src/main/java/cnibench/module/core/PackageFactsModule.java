@@ -4,7 +4,7 @@ import cnibench.connection.CommandResult;
 import cnibench.module.spi.ArgSpec;
 import cnibench.module.spi.ArgType;
 import cnibench.module.spi.Arguments;
-import cnibench.module.spi.Module;
+import cnibench.module.spi.FixedSpecModule;
 import cnibench.module.spi.ModuleContext;
 import cnibench.module.spi.ModuleResult;
 import cnibench.module.spi.ModuleSpec;
@@ -17,7 +17,7 @@ import java.util.Map;
  * ansible.builtin.package_facts: the installed packages as the fact `packages`, each name mapped
  * to its installed versions; read from dpkg-query (the apt manager, the only one cnibench knows).
  */
-public final class PackageFactsModule implements Module {
+public final class PackageFactsModule extends FixedSpecModule {
     private static final String FORMAT = "${db:Status-Abbrev}\\t${Package}\\t${Version}\\t${Architecture}\\t${Section}\\n";
 
     private static final ModuleSpec SPEC = ModuleSpec.builder("package_facts").builtin()
@@ -36,9 +36,8 @@ public final class PackageFactsModule implements Module {
                     """)
             .build();
 
-    @Override
-    public ModuleSpec spec() {
-        return SPEC;
+    public PackageFactsModule() {
+        super(SPEC);
     }
 
     @Override

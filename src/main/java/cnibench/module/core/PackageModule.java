@@ -4,7 +4,7 @@ import cnibench.module.spi.ArgSpec;
 import cnibench.module.spi.ArgType;
 import cnibench.module.spi.ArgumentValidator;
 import cnibench.module.spi.Arguments;
-import cnibench.module.spi.Module;
+import cnibench.module.spi.FixedSpecModule;
 import cnibench.module.spi.ModuleContext;
 import cnibench.module.spi.ModuleResult;
 import cnibench.module.spi.ModuleSpec;
@@ -13,7 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** ansible.builtin.package: the generic package module; cnibench hands it to apt on Debian-family hosts. */
-public final class PackageModule implements Module {
+public final class PackageModule extends FixedSpecModule {
     private static final ModuleSpec SPEC = ModuleSpec.builder("package").builtin()
             .description("Generic OS package manager; delegates to apt (the only package manager cnibench supports).")
             .arg(ArgSpec.of("name", ArgType.LIST, "Package names.").asRequired().elements(ArgType.STR))
@@ -30,9 +30,8 @@ public final class PackageModule implements Module {
 
     private final AptModule apt = new AptModule();
 
-    @Override
-    public ModuleSpec spec() {
-        return SPEC;
+    public PackageModule() {
+        super(SPEC);
     }
 
     @Override

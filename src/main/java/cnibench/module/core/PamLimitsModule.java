@@ -3,7 +3,7 @@ package cnibench.module.core;
 import cnibench.module.spi.ArgSpec;
 import cnibench.module.spi.ArgType;
 import cnibench.module.spi.Arguments;
-import cnibench.module.spi.Module;
+import cnibench.module.spi.FixedSpecModule;
 import cnibench.module.spi.ModuleContext;
 import cnibench.module.spi.ModuleResult;
 import cnibench.module.spi.ModuleSpec;
@@ -16,7 +16,7 @@ import java.util.function.Predicate;
  * community.general.pam_limits: one `domain type item value` line in limits.conf, replaced where
  * the same domain, type and item are set, else appended; use_max/use_min keep the larger/smaller.
  */
-public final class PamLimitsModule implements Module {
+public final class PamLimitsModule extends FixedSpecModule {
     private static final ModuleSpec SPEC = ModuleSpec.builder("pam_limits").alias("community.general.pam_limits")
             .description("Modify Linux PAM limits in /etc/security/limits.conf.")
             .arg(ArgSpec.of("domain", ArgType.STR, "A username, @groupname, wildcard, UID/GID range.").asRequired())
@@ -44,9 +44,8 @@ public final class PamLimitsModule implements Module {
                     """)
             .build();
 
-    @Override
-    public ModuleSpec spec() {
-        return SPEC;
+    public PamLimitsModule() {
+        super(SPEC);
     }
 
     @Override

@@ -3,7 +3,7 @@ package cnibench.module.core;
 import cnibench.module.spi.ArgSpec;
 import cnibench.module.spi.ArgType;
 import cnibench.module.spi.Arguments;
-import cnibench.module.spi.Module;
+import cnibench.module.spi.FixedSpecModule;
 import cnibench.module.spi.ModuleContext;
 import cnibench.module.spi.ModuleResult;
 import cnibench.module.spi.ModuleSpec;
@@ -15,7 +15,7 @@ import java.util.List;
  * ansible.builtin.pause: waits a number of seconds or minutes, or until the user presses enter.
  * Without an interactive terminal a prompt is not waited for, with Ansible's warning.
  */
-public final class PauseModule implements Module {
+public final class PauseModule extends FixedSpecModule {
     private static final ModuleSpec SPEC = ModuleSpec.builder("pause").builtin()
             .description("Pauses playbook execution for a set amount of time, or until a prompt is acknowledged.")
             .checkMode()
@@ -35,9 +35,8 @@ public final class PauseModule implements Module {
                     """)
             .build();
 
-    @Override
-    public ModuleSpec spec() {
-        return SPEC;
+    public PauseModule() {
+        super(SPEC);
     }
 
     @Override

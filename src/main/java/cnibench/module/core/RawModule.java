@@ -4,13 +4,13 @@ import cnibench.connection.CommandRequest;
 import cnibench.module.spi.ArgSpec;
 import cnibench.module.spi.ArgType;
 import cnibench.module.spi.Arguments;
-import cnibench.module.spi.Module;
+import cnibench.module.spi.FixedSpecModule;
 import cnibench.module.spi.ModuleContext;
 import cnibench.module.spi.ModuleResult;
 import cnibench.module.spi.ModuleSpec;
 
 /** ansible.builtin.raw: runs a command line through the connection's shell, with no other processing. */
-public final class RawModule implements Module {
+public final class RawModule extends FixedSpecModule {
     private static final ModuleSpec SPEC = ModuleSpec.builder("raw").builtin()
             .description("Executes a low-down and dirty command through the shell of the connection; the result is"
                     + " just rc, stdout and stderr. In check mode the task is skipped.")
@@ -28,9 +28,8 @@ public final class RawModule implements Module {
                     """)
             .build();
 
-    @Override
-    public ModuleSpec spec() {
-        return SPEC;
+    public RawModule() {
+        super(SPEC);
     }
 
     @Override

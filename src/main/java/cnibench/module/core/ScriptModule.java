@@ -1,16 +1,16 @@
 package cnibench.module.core;
 
-import cnibench.python.ShellWords;
-
 import cnibench.connection.CommandRequest;
 import cnibench.connection.Connection;
+
 import cnibench.module.spi.ArgSpec;
 import cnibench.module.spi.ArgType;
 import cnibench.module.spi.Arguments;
-import cnibench.module.spi.Module;
+import cnibench.module.spi.FixedSpecModule;
 import cnibench.module.spi.ModuleContext;
 import cnibench.module.spi.ModuleResult;
 import cnibench.module.spi.ModuleSpec;
+import cnibench.python.ShellWords;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +23,7 @@ import java.util.stream.Stream;
  * ansible.builtin.script: runs a local script (found in the role's or playbook's files/) on the host
  * with its arguments. As Ansible transfers it to a temporary directory, it is copied and made executable there.
  */
-public final class ScriptModule implements Module {
+public final class ScriptModule extends FixedSpecModule {
     private static final ModuleSpec SPEC = ModuleSpec.builder("script").builtin()
             .description("Runs a local script on a remote node: the free form is the script name (searched in files/)"
                     + " followed by its arguments.")
@@ -46,9 +46,8 @@ public final class ScriptModule implements Module {
                     """)
             .build();
 
-    @Override
-    public ModuleSpec spec() {
-        return SPEC;
+    public ScriptModule() {
+        super(SPEC);
     }
 
     @Override

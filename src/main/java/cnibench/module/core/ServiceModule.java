@@ -5,7 +5,7 @@ import cnibench.module.spi.ArgSpec;
 import cnibench.module.spi.ArgType;
 import cnibench.module.spi.ArgumentValidator;
 import cnibench.module.spi.Arguments;
-import cnibench.module.spi.Module;
+import cnibench.module.spi.FixedSpecModule;
 import cnibench.module.spi.ModuleContext;
 import cnibench.module.spi.ModuleResult;
 import cnibench.module.spi.ModuleSpec;
@@ -19,7 +19,7 @@ import java.util.Map;
  * ansible.builtin.service: on a host run by systemd, the systemd module; elsewhere the SysV
  * `service` command (status by its exit code) and update-rc.d for enablement.
  */
-public final class ServiceModule implements Module {
+public final class ServiceModule extends FixedSpecModule {
     private static final ModuleSpec SPEC = ModuleSpec.builder("service").builtin()
             .description("Manage services: systemd where it runs, the service command otherwise.")
             .arg(ArgSpec.of("name", ArgType.STR, "Name of the service.").asRequired())
@@ -44,9 +44,8 @@ public final class ServiceModule implements Module {
 
     private final SystemdModule systemd = new SystemdModule();
 
-    @Override
-    public ModuleSpec spec() {
-        return SPEC;
+    public ServiceModule() {
+        super(SPEC);
     }
 
     @Override

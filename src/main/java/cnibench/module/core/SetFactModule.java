@@ -1,20 +1,20 @@
 package cnibench.module.core;
 
-import cnibench.python.AnsibleBoolean;
 import cnibench.module.spi.ArgSpec;
 import cnibench.module.spi.ArgType;
 import cnibench.module.spi.Arguments;
-import cnibench.module.spi.Module;
+import cnibench.module.spi.FixedSpecModule;
 import cnibench.module.spi.ModuleContext;
 import cnibench.module.spi.ModuleResult;
 import cnibench.module.spi.ModuleSpec;
+import cnibench.python.AnsibleBoolean;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 /** ansible.builtin.set_fact: sets host variables; every argument but cacheable is a variable. */
-public final class SetFactModule implements Module {
+public final class SetFactModule extends FixedSpecModule {
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final List<String> BOOLEAN_WORDS = List.of("true", "false", "yes", "no");
 
@@ -33,9 +33,8 @@ public final class SetFactModule implements Module {
                     """)
             .build();
 
-    @Override
-    public ModuleSpec spec() {
-        return SPEC;
+    public SetFactModule() {
+        super(SPEC);
     }
 
     @Override

@@ -3,7 +3,7 @@ package cnibench.module.core;
 import cnibench.module.spi.ArgSpec;
 import cnibench.module.spi.ArgType;
 import cnibench.module.spi.Arguments;
-import cnibench.module.spi.Module;
+import cnibench.module.spi.FixedSpecModule;
 import cnibench.module.spi.ModuleContext;
 import cnibench.module.spi.ModuleResult;
 import cnibench.module.spi.ModuleSpec;
@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * pkg_mgr, service_mgr, date_time, cmdline, lsb, fips, apparmor), hardware (cpu, memory, load) and
  * network (interfaces and addresses).
  */
-public final class SetupModule implements Module {
+public final class SetupModule extends FixedSpecModule {
     private static final Set<String> MIN = Set.of("platform", "distribution", "user", "env", "dns", "pkg_mgr",
             "service_mgr", "date_time", "cmdline", "lsb", "fips", "apparmor", "python");
     private static final Set<String> ALL = Set.of("platform", "distribution", "user", "env", "dns", "pkg_mgr",
@@ -56,9 +56,8 @@ public final class SetupModule implements Module {
                     """)
             .build();
 
-    @Override
-    public ModuleSpec spec() {
-        return SPEC;
+    public SetupModule() {
+        super(SPEC);
     }
 
     @Override

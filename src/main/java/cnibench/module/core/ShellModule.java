@@ -3,14 +3,14 @@ package cnibench.module.core;
 import cnibench.module.spi.ArgSpec;
 import cnibench.module.spi.ArgType;
 import cnibench.module.spi.Arguments;
-import cnibench.module.spi.Module;
+import cnibench.module.spi.FixedSpecModule;
 import cnibench.module.spi.ModuleContext;
 import cnibench.module.spi.ModuleResult;
 import cnibench.module.spi.ModuleSpec;
 import java.util.List;
 
 /** ansible.builtin.shell: runs a command line through /bin/sh (or the given executable). */
-public final class ShellModule implements Module {
+public final class ShellModule extends FixedSpecModule {
     private static final ModuleSpec SPEC = CommandTask.commonArguments(ModuleSpec.builder("shell").builtin())
             .description("Execute shell commands on targets: the command line runs through /bin/sh -c, so pipes,"
                     + " redirections and variables work.")
@@ -29,9 +29,8 @@ public final class ShellModule implements Module {
                     """)
             .build();
 
-    @Override
-    public ModuleSpec spec() {
-        return SPEC;
+    public ShellModule() {
+        super(SPEC);
     }
 
     @Override

@@ -3,7 +3,7 @@ package cnibench.module.core;
 import cnibench.module.spi.ArgSpec;
 import cnibench.module.spi.ArgType;
 import cnibench.module.spi.Arguments;
-import cnibench.module.spi.Module;
+import cnibench.module.spi.FixedSpecModule;
 import cnibench.module.spi.ModuleContext;
 import cnibench.module.spi.ModuleResult;
 import cnibench.module.spi.ModuleSpec;
@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import java.util.Base64;
 
 /** ansible.builtin.slurp: a file's content, base64-encoded. */
-public final class SlurpModule implements Module {
+public final class SlurpModule extends FixedSpecModule {
     private static final ModuleSpec SPEC = ModuleSpec.builder("slurp").builtin()
             .description("Fetch a file from the host as base64 (decode with the b64decode filter).")
             .arg(ArgSpec.of("src", ArgType.PATH, "The file to read.").asRequired().aliases("path"))
@@ -28,9 +28,8 @@ public final class SlurpModule implements Module {
                     """)
             .build();
 
-    @Override
-    public ModuleSpec spec() {
-        return SPEC;
+    public SlurpModule() {
+        super(SPEC);
     }
 
     @Override

@@ -1,15 +1,15 @@
 package cnibench.module.core;
 
-import cnibench.module.spi.ArgSpec;
-import cnibench.module.spi.ArgType;
-import cnibench.module.spi.Arguments;
-import cnibench.module.spi.Module;
-import cnibench.module.spi.ModuleContext;
-import cnibench.module.spi.ModuleResult;
-import cnibench.module.spi.ModuleSpec;
 import cnibench.connection.CommandRequest;
 import cnibench.connection.CommandResult;
 import cnibench.connection.Connection;
+import cnibench.module.spi.ArgSpec;
+import cnibench.module.spi.ArgType;
+import cnibench.module.spi.Arguments;
+import cnibench.module.spi.FixedSpecModule;
+import cnibench.module.spi.ModuleContext;
+import cnibench.module.spi.ModuleResult;
+import cnibench.module.spi.ModuleSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Map;
 
 /** ansible.builtin.stat: facts about a path, in the {@code stat} dictionary Ansible returns. */
-public final class StatModule implements Module {
+public final class StatModule extends FixedSpecModule {
     private static final ModuleSpec SPEC = ModuleSpec.builder("stat").builtin()
             .description("Retrieve file or file system status: type, mode, owner, size, times, checksum, MIME type. "
                     + "lsattr attributes (get_attributes) are not reported.")
@@ -47,9 +47,8 @@ public final class StatModule implements Module {
                     """)
             .build();
 
-    @Override
-    public ModuleSpec spec() {
-        return SPEC;
+    public StatModule() {
+        super(SPEC);
     }
 
     @Override

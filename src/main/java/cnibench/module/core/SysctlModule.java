@@ -4,7 +4,7 @@ import cnibench.connection.CommandResult;
 import cnibench.module.spi.ArgSpec;
 import cnibench.module.spi.ArgType;
 import cnibench.module.spi.Arguments;
-import cnibench.module.spi.Module;
+import cnibench.module.spi.FixedSpecModule;
 import cnibench.module.spi.ModuleContext;
 import cnibench.module.spi.ModuleResult;
 import cnibench.module.spi.ModuleSpec;
@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * ansible.posix.sysctl: keeps `name=value` in a sysctl file (present) or removes it (absent), sets
  * the running value with sysctl -w (sysctl_set) and reloads the file with sysctl -p (reload).
  */
-public final class SysctlModule implements Module {
+public final class SysctlModule extends FixedSpecModule {
     private static final Pattern ENTRY = Pattern.compile("^\\s*([^#;=\\s][^=]*?)\\s*=\\s*(.*?)\\s*$");
 
     private static final ModuleSpec SPEC = ModuleSpec.builder("sysctl").alias("ansible.posix.sysctl")
@@ -43,9 +43,8 @@ public final class SysctlModule implements Module {
                     """)
             .build();
 
-    @Override
-    public ModuleSpec spec() {
-        return SPEC;
+    public SysctlModule() {
+        super(SPEC);
     }
 
     @Override

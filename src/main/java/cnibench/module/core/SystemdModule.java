@@ -4,7 +4,7 @@ import cnibench.connection.CommandResult;
 import cnibench.module.spi.ArgSpec;
 import cnibench.module.spi.ArgType;
 import cnibench.module.spi.Arguments;
-import cnibench.module.spi.Module;
+import cnibench.module.spi.FixedSpecModule;
 import cnibench.module.spi.ModuleContext;
 import cnibench.module.spi.ModuleResult;
 import cnibench.module.spi.ModuleSpec;
@@ -17,7 +17,7 @@ import java.util.Map;
  * ansible.builtin.systemd: a unit's state, enablement and mask through systemctl, and
  * daemon-reload; the unit's `systemctl show` properties are returned as status.
  */
-public final class SystemdModule implements Module {
+public final class SystemdModule extends FixedSpecModule {
     private static final ModuleSpec SPEC = ModuleSpec.builder("systemd").builtin()
             .alias("systemd_service", "ansible.builtin.systemd_service", "ansible.legacy.systemd_service")
             .description("Control systemd units: start, stop, restart, reload, enable, mask; daemon-reload.")
@@ -44,9 +44,8 @@ public final class SystemdModule implements Module {
                     """)
             .build();
 
-    @Override
-    public ModuleSpec spec() {
-        return SPEC;
+    public SystemdModule() {
+        super(SPEC);
     }
 
     @Override

@@ -3,7 +3,7 @@ package cnibench.module.core;
 import cnibench.module.spi.ArgSpec;
 import cnibench.module.spi.ArgType;
 import cnibench.module.spi.Arguments;
-import cnibench.module.spi.Module;
+import cnibench.module.spi.FixedSpecModule;
 import cnibench.module.spi.ModuleContext;
 import cnibench.module.spi.ModuleResult;
 import cnibench.module.spi.ModuleSpec;
@@ -14,7 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** ansible.builtin.tempfile: creates a uniquely named temporary file or directory (0600 / 0700). */
-public final class TempfileModule implements Module {
+public final class TempfileModule extends FixedSpecModule {
     private static final ModuleSpec SPEC = ModuleSpec.builder("tempfile").builtin()
             .description("Create a temporary file or directory; its name is returned in path. Not supported in check mode.")
             .arg(ArgSpec.of("state", ArgType.STR, "Create a file or a directory.").defaultValue("file").choices("directory", "file"))
@@ -30,9 +30,8 @@ public final class TempfileModule implements Module {
                     """)
             .build();
 
-    @Override
-    public ModuleSpec spec() {
-        return SPEC;
+    public TempfileModule() {
+        super(SPEC);
     }
 
     @Override

@@ -3,7 +3,7 @@ package cnibench.module.core;
 import cnibench.module.spi.ArgSpec;
 import cnibench.module.spi.ArgType;
 import cnibench.module.spi.Arguments;
-import cnibench.module.spi.Module;
+import cnibench.module.spi.FixedSpecModule;
 import cnibench.module.spi.ModuleContext;
 import cnibench.module.spi.ModuleResult;
 import cnibench.module.spi.ModuleSpec;
@@ -12,7 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** ansible.builtin.template: renders a Jinja2 template with the task's variables to a file on the host. */
-public final class TemplateModule implements Module {
+public final class TemplateModule extends FixedSpecModule {
     private static final ModuleSpec SPEC = CommonFileArgs.addTo(ModuleSpec.builder("template").builtin()
             .description("Render a Jinja2 template (searched in templates/) with the task's variables into a file on the host.")
             .arg(ArgSpec.of("src", ArgType.PATH, "The template; relative names are searched in templates/.").asRequired())
@@ -33,9 +33,8 @@ public final class TemplateModule implements Module {
                     """)
             .build();
 
-    @Override
-    public ModuleSpec spec() {
-        return SPEC;
+    public TemplateModule() {
+        super(SPEC);
     }
 
     @Override

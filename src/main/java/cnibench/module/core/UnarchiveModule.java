@@ -4,7 +4,7 @@ import cnibench.connection.CommandResult;
 import cnibench.module.spi.ArgSpec;
 import cnibench.module.spi.ArgType;
 import cnibench.module.spi.Arguments;
-import cnibench.module.spi.Module;
+import cnibench.module.spi.FixedSpecModule;
 import cnibench.module.spi.ModuleContext;
 import cnibench.module.spi.ModuleResult;
 import cnibench.module.spi.ModuleSpec;
@@ -20,7 +20,7 @@ import java.util.Map;
  * archive into an existing directory. It changes nothing when the files are already there:
  * tar --compare for tar archives, names and sizes for zip archives.
  */
-public final class UnarchiveModule implements Module {
+public final class UnarchiveModule extends FixedSpecModule {
     private static final ModuleSpec SPEC = ModuleSpec.builder("unarchive").builtin()
             .description("Unpacks an archive (tar, tar.gz, tar.bz2, tar.xz, zip) into a directory.")
             .arg(ArgSpec.of("src", ArgType.PATH, "The archive: on the controller (files/ of the role or playbook), or on"
@@ -45,9 +45,8 @@ public final class UnarchiveModule implements Module {
                     """)
             .build();
 
-    @Override
-    public ModuleSpec spec() {
-        return SPEC;
+    public UnarchiveModule() {
+        super(SPEC);
     }
 
     @Override

@@ -3,7 +3,7 @@ package cnibench.module.core;
 import cnibench.module.spi.ArgSpec;
 import cnibench.module.spi.ArgType;
 import cnibench.module.spi.Arguments;
-import cnibench.module.spi.Module;
+import cnibench.module.spi.FixedSpecModule;
 import cnibench.module.spi.ModuleContext;
 import cnibench.module.spi.ModuleResult;
 import cnibench.module.spi.ModuleSpec;
@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /** ansible.builtin.uri: an HTTP request whose status, headers and (JSON) content become the result. */
-public final class UriModule implements Module {
+public final class UriModule extends FixedSpecModule {
     private static final ObjectMapper JSON = Json.MAPPER;
 
     private static final ModuleSpec SPEC = CommonFileArgs.addTo(UrlArgs.addTo(ModuleSpec.builder("uri").builtin()
@@ -52,9 +52,8 @@ public final class UriModule implements Module {
                     """)
             .build();
 
-    @Override
-    public ModuleSpec spec() {
-        return SPEC;
+    public UriModule() {
+        super(SPEC);
     }
 
     @Override

@@ -4,7 +4,7 @@ import cnibench.connection.CommandResult;
 import cnibench.module.spi.ArgSpec;
 import cnibench.module.spi.ArgType;
 import cnibench.module.spi.Arguments;
-import cnibench.module.spi.Module;
+import cnibench.module.spi.FixedSpecModule;
 import cnibench.module.spi.ModuleContext;
 import cnibench.module.spi.ModuleResult;
 import cnibench.module.spi.ModuleSpec;
@@ -17,7 +17,7 @@ import java.util.Set;
  * ansible.builtin.user: a user account present (useradd, or usermod for what differs) or absent
  * (userdel), read with getent passwd, group and shadow.
  */
-public final class UserModule implements Module {
+public final class UserModule extends FixedSpecModule {
     private static final ModuleSpec SPEC = ModuleSpec.builder("user").builtin()
             .description("Manage user accounts.")
             .arg(ArgSpec.of("name", ArgType.STR, "Name of the user to create, remove or modify.").asRequired().aliases("user"))
@@ -53,9 +53,8 @@ public final class UserModule implements Module {
                     """)
             .build();
 
-    @Override
-    public ModuleSpec spec() {
-        return SPEC;
+    public UserModule() {
+        super(SPEC);
     }
 
     @Override

@@ -5,7 +5,7 @@ import cnibench.module.spi.ArgType;
 import cnibench.module.spi.ArgumentException;
 import cnibench.module.spi.ArgumentValidator;
 import cnibench.module.spi.Arguments;
-import cnibench.module.spi.Module;
+import cnibench.module.spi.FixedSpecModule;
 import cnibench.module.spi.ModuleContext;
 import cnibench.module.spi.ModuleResult;
 import cnibench.module.spi.ModuleSpec;
@@ -18,7 +18,7 @@ import java.util.Map;
  * loader puts first in a role that has meta/argument_specs.yml. Reports the first error it finds
  * (Ansible lists them all).
  */
-public final class ValidateArgumentSpecModule implements Module {
+public final class ValidateArgumentSpecModule extends FixedSpecModule {
     private static final ModuleSpec SPEC = ModuleSpec.builder("validate_argument_spec").builtin()
             .description("Validate the variables of a role (or given arguments) against an argument spec.")
             .arg(ArgSpec.of("argument_spec", ArgType.DICT, "The options of the spec, as in meta/argument_specs.yml.").asRequired())
@@ -34,9 +34,8 @@ public final class ValidateArgumentSpecModule implements Module {
                     """)
             .build();
 
-    @Override
-    public ModuleSpec spec() {
-        return SPEC;
+    public ValidateArgumentSpecModule() {
+        super(SPEC);
     }
 
     @Override

@@ -4,7 +4,7 @@ import cnibench.connection.Connection;
 import cnibench.module.spi.ArgSpec;
 import cnibench.module.spi.ArgType;
 import cnibench.module.spi.Arguments;
-import cnibench.module.spi.Module;
+import cnibench.module.spi.FixedSpecModule;
 import cnibench.module.spi.ModuleContext;
 import cnibench.module.spi.ModuleResult;
 import cnibench.module.spi.ModuleSpec;
@@ -24,7 +24,7 @@ import java.util.regex.PatternSyntaxException;
  * ansible.builtin.wait_for: waits for a port to open or close, a file to appear or disappear (or
  * contain a pattern), connections to drain, or simply for a time; as seen from the host.
  */
-public final class WaitForModule implements Module {
+public final class WaitForModule extends FixedSpecModule {
     private static final Pattern PYTHON_GROUP_NAME = Pattern.compile("\\(\\?P<([A-Za-z_][A-Za-z0-9_]*)>");
 
     private static final ModuleSpec SPEC = ModuleSpec.builder("wait_for").builtin()
@@ -64,9 +64,8 @@ public final class WaitForModule implements Module {
                     """)
             .build();
 
-    @Override
-    public ModuleSpec spec() {
-        return SPEC;
+    public WaitForModule() {
+        super(SPEC);
     }
 
     @Override

@@ -1,14 +1,14 @@
 package cnibench.module.kubernetes;
 
-import cnibench.python.ShellWords;
-
 import cnibench.module.spi.ArgSpec;
 import cnibench.module.spi.ArgType;
+
 import cnibench.module.spi.Arguments;
-import cnibench.module.spi.Module;
+import cnibench.module.spi.FixedSpecModule;
 import cnibench.module.spi.ModuleContext;
 import cnibench.module.spi.ModuleResult;
 import cnibench.module.spi.ModuleSpec;
+import cnibench.python.ShellWords;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.ExecWatch;
@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 
 /** kubernetes.core.k8s_exec: runs a command in a pod's container and reports its output and exit code. */
-public final class K8sExecModule implements Module {
+public final class K8sExecModule extends FixedSpecModule {
     private static final ModuleSpec SPEC = KubernetesArgs.connection(ModuleSpec.builder("k8s_exec")
             .alias("kubernetes.core.k8s_exec", "community.kubernetes.k8s_exec")
             .description("Execute a command in a pod (no shell: the command is split into words as shlex does)")
@@ -35,9 +35,8 @@ public final class K8sExecModule implements Module {
                         command: iperf3 -c 172.18.0.5 -J -t 30
                     """)).build();
 
-    @Override
-    public ModuleSpec spec() {
-        return SPEC;
+    public K8sExecModule() {
+        super(SPEC);
     }
 
     @Override

@@ -3,7 +3,7 @@ package cnibench.module.kubernetes;
 import cnibench.module.spi.ArgSpec;
 import cnibench.module.spi.ArgType;
 import cnibench.module.spi.Arguments;
-import cnibench.module.spi.Module;
+import cnibench.module.spi.FixedSpecModule;
 import cnibench.module.spi.ModuleContext;
 import cnibench.module.spi.ModuleResult;
 import cnibench.module.spi.ModuleSpec;
@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** kubernetes.core.k8s_info: reads objects by name or selectors, optionally waiting for a condition. */
-public final class K8sInfoModule implements Module {
+public final class K8sInfoModule extends FixedSpecModule {
     private static final ModuleSpec SPEC = KubernetesArgs.waiting(KubernetesArgs.connection(ModuleSpec.builder("k8s_info")
             .alias("kubernetes.core.k8s_info", "community.kubernetes.k8s_info")
             .description("Read Kubernetes objects, optionally waiting until they exist and meet a condition")
@@ -39,9 +39,8 @@ public final class K8sInfoModule implements Module {
                         wait_condition: {type: Available}
                     """))).build();
 
-    @Override
-    public ModuleSpec spec() {
-        return SPEC;
+    public K8sInfoModule() {
+        super(SPEC);
     }
 
     @Override

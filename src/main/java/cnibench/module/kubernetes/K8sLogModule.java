@@ -3,7 +3,7 @@ package cnibench.module.kubernetes;
 import cnibench.module.spi.ArgSpec;
 import cnibench.module.spi.ArgType;
 import cnibench.module.spi.Arguments;
-import cnibench.module.spi.Module;
+import cnibench.module.spi.FixedSpecModule;
 import cnibench.module.spi.ModuleContext;
 import cnibench.module.spi.ModuleResult;
 import cnibench.module.spi.ModuleSpec;
@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
  * kubernetes.core.k8s_log: the log of a pod, of the first pod matching label selectors, or of the first pod
  * selected by a workload (Deployment, DaemonSet, Job...) named with kind and name.
  */
-public final class K8sLogModule implements Module {
+public final class K8sLogModule extends FixedSpecModule {
     private static final ModuleSpec SPEC = KubernetesArgs.connection(ModuleSpec.builder("k8s_log")
             .alias("kubernetes.core.k8s_log", "community.kubernetes.k8s_log")
             .description("Fetch the log of a pod, or of the pod behind a workload or label selectors")
@@ -45,9 +45,8 @@ public final class K8sLogModule implements Module {
                         name: iperf-client
                     """)).build();
 
-    @Override
-    public ModuleSpec spec() {
-        return SPEC;
+    public K8sLogModule() {
+        super(SPEC);
     }
 
     @Override
