@@ -2,7 +2,7 @@ package cnibench.executor;
 
 import cnibench.callback.Callback;
 import cnibench.connection.Connection;
-import cnibench.module.spi.ModuleContext;
+import cnibench.module.spi.TemplatingModuleContext;
 import cnibench.playbook.Role;
 import cnibench.playbook.Task;
 import cnibench.template.Templar;
@@ -13,11 +13,9 @@ import java.util.List;
 import java.util.Map;
 
 /** The ModuleContext of one task on one host. */
-final class TaskContext implements ModuleContext {
+final class TaskContext extends TemplatingModuleContext {
     private final String hostName;
     private final Connection connection;
-    private final Map<String, Object> vars;
-    private final Templar templar;
     private final Task task;
     private final boolean check;
     private final boolean diff;
@@ -26,10 +24,9 @@ final class TaskContext implements ModuleContext {
 
     TaskContext(String hostName, Connection connection, Map<String, Object> vars, Templar templar, Task task,
                 boolean check, boolean diff, Path playbookDir, Callback callback) {
+        super(templar, vars);
         this.hostName = hostName;
         this.connection = connection;
-        this.vars = vars;
-        this.templar = templar;
         this.task = task;
         this.check = check;
         this.diff = diff;
@@ -45,26 +42,6 @@ final class TaskContext implements ModuleContext {
     @Override
     public Connection connection() {
         return connection;
-    }
-
-    @Override
-    public Map<String, Object> vars() {
-        return vars;
-    }
-
-    @Override
-    public Object template(Object value) {
-        return templar.template(value, vars);
-    }
-
-    @Override
-    public boolean evaluate(String condition) {
-        return templar.evaluateCondition(condition, vars);
-    }
-
-    @Override
-    public String renderTemplateFile(Path file) {
-        return templar.renderFile(file, vars);
     }
 
     @Override

@@ -16,11 +16,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * The ModuleContext of module tests: this machine through a local connection (with extra environment, such as
  * a PATH holding stand-in tools), a Templar over a plain variable map, and files found under one directory.
  */
-public final class TestModuleContext implements ModuleContext {
+public final class TestModuleContext extends TemplatingModuleContext {
     private static final Templar TEMPLAR = new Templar();
 
     private final Path dir;
-    private final Map<String, Object> vars = new LinkedHashMap<>();
     private final Map<String, String> env = new HashMap<>();
     private final Connection connection = new TaskConnection(new LocalConnection(), env, null);
     // Long-running modules report progress from a ticker thread.
@@ -29,11 +28,12 @@ public final class TestModuleContext implements ModuleContext {
     private boolean diffMode;
 
     public TestModuleContext(Path dir) {
+        super(TEMPLAR, new LinkedHashMap<>());
         this.dir = dir;
     }
 
     public TestModuleContext var(String name, Object value) {
-        vars.put(name, value);
+        vars().put(name, value);
         return this;
     }
 
@@ -71,26 +71,6 @@ public final class TestModuleContext implements ModuleContext {
     @Override
     public Connection connection() {
         return connection;
-    }
-
-    @Override
-    public Map<String, Object> vars() {
-        return vars;
-    }
-
-    @Override
-    public Object template(Object value) {
-        return TEMPLAR.template(value, vars);
-    }
-
-    @Override
-    public boolean evaluate(String condition) {
-        return TEMPLAR.evaluateCondition(condition, vars);
-    }
-
-    @Override
-    public String renderTemplateFile(Path file) {
-        return TEMPLAR.renderFile(file, vars);
     }
 
     @Override
