@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cnibench.module.spi.ArgumentValidator;
 import cnibench.module.spi.ModuleRegistry;
 import cnibench.module.spi.ModuleResult;
+import cnibench.module.spi.OrderedFields;
 import cnibench.module.spi.TestModuleContext;
 import cnibench.report.CsvFiles;
 import cnibench.text.Json;
@@ -16,7 +17,6 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -36,11 +36,8 @@ class HttpLoadModuleTest {
     }
 
     private static Map<String, Object> args(String url, Object... pairs) {
-        Map<String, Object> args = new LinkedHashMap<>();
-        args.put("url", url);
-        for (int i = 0; i < pairs.length; i += 2) {
-            args.put((String) pairs[i], pairs[i + 1]);
-        }
+        Map<String, Object> args = OrderedFields.of("url", url);
+        args.putAll(OrderedFields.of(pairs));
         return args;
     }
 
@@ -55,10 +52,7 @@ class HttpLoadModuleTest {
 
     @Test
     void countsEachBackendsResponsesWithTheirShareAndInterval() throws Exception {
-        Map<String, Double> expected = new LinkedHashMap<>();
-        expected.put("a", 0.95);
-        expected.put("b", 0.05);
-        expected.put("never", 0.0);
+        Map<String, Object> expected = OrderedFields.of("a", 0.95, "b", 0.05, "never", 0.0);
         try (LoopbackHttpServer server = LoopbackHttpServer.split(20)) {
             ModuleResult result = run(args(server.url(), "requests", 400, "connections", 4, "label", LABEL,
                     "expected_shares", expected));
@@ -238,13 +232,8 @@ class HttpLoadModuleTest {
 
     @Test
     void writesTheCsvTheTimelineAndTheRawJson() throws Exception {
-        Map<String, Double> expected = new LinkedHashMap<>();
-        expected.put("a", 0.9);
-        expected.put("b", 0.1);
-        expected.put("c", 0.0);
-        Map<String, Object> labels = new LinkedHashMap<>();
-        labels.put("cni", "lab");
-        labels.put("stage", 10);
+        Map<String, Object> expected = OrderedFields.of("a", 0.9, "b", 0.1, "c", 0.0);
+        Map<String, Object> labels = OrderedFields.of("cni", "lab", "stage", 10);
         try (LoopbackHttpServer server = LoopbackHttpServer.split(10)) {
             for (int i = 0; i < 2; i++) {
                 ModuleResult result = run(args(server.url(), "duration", 0.5, "connections", 2, "label", LABEL,

@@ -10,7 +10,6 @@ import cnibench.module.spi.ArgumentValidator;
 import cnibench.module.spi.ModuleResult;
 import cnibench.module.spi.TestModuleContext;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -23,12 +22,8 @@ class InventoryModulesTest {
 
     @Test
     void setFactTurnsBooleanWordsIntoBooleans() throws Exception {
-        Map<String, Object> args = new LinkedHashMap<>();
-        args.put("a", "1");
-        args.put("b", "yes");
-        args.put("c", "x y");
-        args.put("d", Map.of("k", "v"));
-        ModuleResult r = new TestModuleContext(dir).run(new SetFactModule(), args);
+        ModuleResult r = new TestModuleContext(dir).run(new SetFactModule(),
+                Args.of("a", "1", "b", "yes", "c", "x y", "d", Map.of("k", "v")));
         assertEquals(Map.of("a", "1", "b", true, "c", "x y", "d", Map.of("k", "v")), r.facts());
         assertFalse(r.isChanged());
         assertFalse(r.cacheableFacts());
@@ -57,11 +52,8 @@ class InventoryModulesTest {
 
     @Test
     void addHostDescribesTheHost() throws Exception {
-        Map<String, Object> args = new LinkedHashMap<>();
-        args.put("name", "newhost");
-        args.put("groups", "g1, g2,g1");
-        args.put("foo", "1");
-        ModuleResult r = new TestModuleContext(dir).run(new AddHostModule(), args);
+        ModuleResult r = new TestModuleContext(dir).run(new AddHostModule(),
+                Args.of("name", "newhost", "groups", "g1, g2,g1", "foo", "1"));
         assertEquals(Map.of("host_name", "newhost", "groups", List.of("g1", "g2"), "host_vars", Map.of("foo", "1")),
                 r.field("add_host"));
         ModuleResult aliased = new TestModuleContext(dir).run(new AddHostModule(), Map.of("hostname", "10.0.0.5:2222", "group", List.of("g3")));

@@ -3,6 +3,7 @@ package cnibench.module.kubernetes;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -53,21 +54,20 @@ class SubsetMatchTest {
     @Test
     void seesAChangedValueOrAMissingListItem() {
         Map<String, Object> otherImage = Manifests.deepCopy(DESIRED);
-        Map<String, Object> oneContainerMore = yaml("""
-                apiVersion: apps/v1
-                kind: Deployment
-                metadata: {name: web, namespace: demo, labels: {app: web}}
-                spec:
-                  replicas: 2
-                  template:
-                    spec:
-                      containers: [{name: web, image: "nginx:1.27", ports: [{containerPort: 80}]}, {name: sidecar, image: busybox}]
-                """);
         ((Map<String, Object>) otherImage.get("spec")).put("replicas", 3);
+        Map<String, Object> oneContainerMore = Manifests.deepCopy(DESIRED);
+        containers(oneContainerMore).add(Map.of("name", "sidecar", "image", "busybox"));
 
         assertFalse(SubsetMatch.satisfies(DESIRED, otherImage, true));
         assertFalse(SubsetMatch.satisfies(DESIRED, oneContainerMore, true));
         assertFalse(SubsetMatch.satisfies(null, DESIRED, true));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> containers(Map<String, Object> deployment) {
+        Map<String, Object> spec = (Map<String, Object>) deployment.get("spec");
+        Map<String, Object> podSpec = (Map<String, Object>) ((Map<String, Object>) spec.get("template")).get("spec");
+        return (List<Object>) podSpec.get("containers");
     }
 
     @Test
