@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import cnibench.module.kubernetes.CrdSchemaValidator;
+import cnibench.text.OrderedStrings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -27,17 +27,14 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  */
 class IngressRouteRenderTest {
     /** Case name -> the role vars of one rendering, YAML lines. */
-    private static final Map<String, String> CASES = new LinkedHashMap<>();
-
-    static {
-        CASES.put("canary-5", "route_weights: {stable: 95, canary: 5}");
-        CASES.put("canary-0", "route_weights: {stable: 100, canary: 0}");
-        CASES.put("canary-100", "route_weights: {stable: 0, canary: 100}");
-        CASES.put("thirds", "route_weights: {stable: 1, canary: 1, third: 1}");
-        CASES.put("two-to-one", "route_weights: {stable: 2, canary: 1}");
-        CASES.put("mirror-40", "route_weights: {stable: 50, canary: 50}\nroute_mirror_percent: 40");
-        CASES.put("mirror-100", "route_weights: {stable: 50, canary: 50}\nroute_mirror_percent: 100");
-    }
+    private static final Map<String, String> CASES = OrderedStrings.of(
+            "canary-5", "route_weights: {stable: 95, canary: 5}",
+            "canary-0", "route_weights: {stable: 100, canary: 0}",
+            "canary-100", "route_weights: {stable: 0, canary: 100}",
+            "thirds", "route_weights: {stable: 1, canary: 1, third: 1}",
+            "two-to-one", "route_weights: {stable: 2, canary: 1}",
+            "mirror-40", "route_weights: {stable: 50, canary: 50}\nroute_mirror_percent: 40",
+            "mirror-100", "route_weights: {stable: 50, canary: 50}\nroute_mirror_percent: 100");
 
     @TempDir
     static Path work;

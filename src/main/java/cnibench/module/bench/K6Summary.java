@@ -1,6 +1,7 @@
 package cnibench.module.bench;
 
 import cnibench.text.Json;
+import cnibench.text.OrderedStrings;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -12,17 +13,14 @@ import java.util.Map;
  */
 record K6Summary(Map<String, Object> metrics) {
     /** The trend statistics k6 exports (p(99) when --summary-trend-stats asks for it), and the names the result gives them. */
-    private static final Map<String, String> DURATION_STATS = new LinkedHashMap<>();
-
-    static {
-        DURATION_STATS.put("avg", "avg");
-        DURATION_STATS.put("min", "min");
-        DURATION_STATS.put("med", "med");
-        DURATION_STATS.put("max", "max");
-        DURATION_STATS.put("p(90)", "p90");
-        DURATION_STATS.put("p(95)", "p95");
-        DURATION_STATS.put("p(99)", "p99");
-    }
+    private static final Map<String, String> DURATION_STATS = OrderedStrings.of(
+            "avg", "avg",
+            "min", "min",
+            "med", "med",
+            "max", "max",
+            "p(90)", "p90",
+            "p(95)", "p95",
+            "p(99)", "p99");
 
     static K6Summary parse(String json) throws IOException {
         Map<String, Object> root = Json.MAPPER.readValue(json, new TypeReference<Map<String, Object>>() { });

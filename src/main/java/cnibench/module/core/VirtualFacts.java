@@ -1,5 +1,6 @@
 package cnibench.module.core;
 
+import cnibench.text.OrderedStrings;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,21 +13,18 @@ import java.util.Set;
  * LinuxVirtual looks for them; "NA" when nothing is found. /dev/kvm makes the host a kvm host.
  */
 final class VirtualFacts {
-    private static final Map<String, String> MACHINES = new LinkedHashMap<>();
-
-    static {
-        MACHINES.put("KVM", "kvm");
-        MACHINES.put("QEMU", "kvm");
-        MACHINES.put("Standard PC", "kvm");
-        MACHINES.put("VMware", "VMware");
-        MACHINES.put("VirtualBox", "virtualbox");
-        MACHINES.put("Microsoft Corporation", "VirtualPC");
-        MACHINES.put("Amazon EC2", "amazon");
-        MACHINES.put("Google", "kvm");
-        MACHINES.put("OpenStack", "openstack");
-        MACHINES.put("Xen", "xen");
-        MACHINES.put("Parallels", "parallels");
-    }
+    private static final Map<String, String> MACHINES = OrderedStrings.of(
+            "KVM", "kvm",
+            "QEMU", "kvm",
+            "Standard PC", "kvm",
+            "VMware", "VMware",
+            "VirtualBox", "virtualbox",
+            "Microsoft Corporation", "VirtualPC",
+            "Amazon EC2", "amazon",
+            "Google", "kvm",
+            "OpenStack", "openstack",
+            "Xen", "xen",
+            "Parallels", "parallels");
 
     private VirtualFacts() {
     }
