@@ -27,7 +27,21 @@ final class HtmlParts {
     private HtmlParts() {
     }
 
-    static void head(StringBuilder out, String title) {
+    /** The page's title: the one given, else the playbooks of the runs compared. */
+    static String title(String given, List<RunInfo> runs) {
+        return given != null ? given
+                : "cnibench report: " + String.join(" vs ", runs.stream().map(RunInfo::playbook).distinct().toList());
+    }
+
+    /** Every report page opens with its head and the table of the runs it compares. */
+    static StringBuilder start(String title, List<RunInfo> runs, List<String> labels) {
+        StringBuilder out = new StringBuilder();
+        head(out, title);
+        runsTable(out, runs, labels);
+        return out;
+    }
+
+    private static void head(StringBuilder out, String title) {
         out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>").append(escape(title))
                 .append("</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n<h1>").append(escape(title)).append("</h1>\n");
     }
@@ -37,7 +51,7 @@ final class HtmlParts {
     }
 
     /** One column per run: playbook, directory, start, end, duration, outcome. */
-    static void runsTable(StringBuilder out, List<RunInfo> runs, List<String> labels) {
+    private static void runsTable(StringBuilder out, List<RunInfo> runs, List<String> labels) {
         out.append("<h2>Runs</h2>\n<table>\n");
         headerRow(out, labels);
         row(out, runs, "playbook", RunInfo::playbook);

@@ -18,17 +18,14 @@ final class HtmlReport {
 
     HtmlReport(List<RunData> runs, String title, String baseline) {
         this.runs = runs;
-        this.title = title != null ? title
-                : "cnibench report: " + String.join(" vs ", runs.stream().map(r -> r.info().playbook()).distinct().toList());
+        this.title = HtmlParts.title(title, runs.stream().map(RunData::info).toList());
         this.baseline = baseline;
     }
 
     String render(List<Charts.Figure> figures) {
-        StringBuilder out = new StringBuilder();
-        HtmlParts.head(out, title);
         List<String> labels = runs.stream().map(RunData::label).toList();
         List<RunInfo> infos = runs.stream().map(RunData::info).toList();
-        HtmlParts.runsTable(out, infos, labels);
+        StringBuilder out = HtmlParts.start(title, infos, labels);
         EnvironmentHtml.render(out, infos, labels);
         summaryTable(out);
         HtmlParts.figures(out, figures);

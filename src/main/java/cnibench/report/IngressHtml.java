@@ -22,16 +22,13 @@ final class IngressHtml {
 
     IngressHtml(List<IngressRunData> runs, String title) {
         this.runs = runs;
-        this.title = title != null ? title
-                : "cnibench report: " + String.join(" vs ", runs.stream().map(r -> r.info().playbook()).distinct().toList());
+        this.title = HtmlParts.title(title, runs.stream().map(IngressRunData::info).toList());
     }
 
     String render(List<Charts.Figure> figures) {
-        StringBuilder out = new StringBuilder();
-        HtmlParts.head(out, title);
         List<String> labels = runs.stream().map(IngressRunData::label).toList();
         List<RunInfo> infos = runs.stream().map(IngressRunData::info).toList();
-        HtmlParts.runsTable(out, infos, labels);
+        StringBuilder out = HtmlParts.start(title, infos, labels);
         observedSplit(out);
         stageTables(out);
         changesTable(out);
