@@ -24,6 +24,12 @@ class CrdSchemaValidatorTest {
         return validator.validate(crd(crdFile), yaml(object));
     }
 
+    /** An Antrea Egress named egress-iperf with the given apiVersion and spec (flow YAML), checked against Antrea's CRD. */
+    private List<String> validateEgress(String apiVersion, String spec) throws IOException {
+        return validate("antrea-v2.7.0/egress-crd.yaml",
+                "{apiVersion: " + apiVersion + ", kind: Egress, metadata: {name: egress-iperf}, spec: " + spec + "}");
+    }
+
     /** The valid object passes; the invalid one fails with at least the expected errors. */
     private void assertValidAndRejected(String crdFile, String valid, String invalid, String... expected) throws IOException {
         assertEquals(List.of(), validate(crdFile, valid));
@@ -35,28 +41,13 @@ class CrdSchemaValidatorTest {
 
     @Test
     void acceptsAnAntreaEgressWithAnEgressIpFromAPool() throws IOException {
-        assertEquals(List.of(), validate("antrea-v2.7.0/egress-crd.yaml", """
-                apiVersion: crd.antrea.io/v1beta1
-                kind: Egress
-                metadata: {name: egress-iperf}
-                spec:
-                  appliedTo:
-                    podSelector: {matchLabels: {app: iperf-client}}
-                  egressIP: 172.18.0.100
-                  externalIPPool: egress-pool
-                """));
+        assertEquals(List.of(), validateEgress("crd.antrea.io/v1beta1",
+                "{appliedTo: {podSelector: {matchLabels: {app: iperf-client}}}, egressIP: 172.18.0.100, externalIPPool: egress-pool}"));
     }
 
     @Test
     void rejectsAnEgressWithoutAppliedToAndWithABadIp() throws IOException {
-        List<String> errors = validate("antrea-v2.7.0/egress-crd.yaml", """
-                apiVersion: crd.antrea.io/v1beta1
-                kind: Egress
-                metadata: {name: egress-iperf}
-                spec:
-                  egressIP: 300.1.2.3
-                  egresIPs: [172.18.0.100]
-                """);
+        List<String> errors = validateEgress("crd.antrea.io/v1beta1", "{egressIP: 300.1.2.3, egresIPs: [172.18.0.100]}");
 
         assertTrue(errors.contains("spec.appliedTo: Required value"), errors.toString());
         assertTrue(errors.contains("unknown field \"spec.egresIPs\""), errors.toString());
@@ -66,14 +57,8 @@ class CrdSchemaValidatorTest {
 
     @Test
     void rejectsTheThesisV1alpha2EgressAsNotServed() throws IOException {
-        List<String> errors = validate("antrea-v2.7.0/egress-crd.yaml", """
-                apiVersion: crd.antrea.io/v1alpha2
-                kind: Egress
-                metadata: {name: egress-iperf}
-                spec:
-                  appliedTo: {podSelector: {matchLabels: {app: iperf-client}}}
-                  egressIP: 172.18.0.100
-                """);
+        List<String> errors = validateEgress("crd.antrea.io/v1alpha2",
+                "{appliedTo: {podSelector: {matchLabels: {app: iperf-client}}}, egressIP: 172.18.0.100}");
 
         assertEquals(List.of("apiVersion: Unsupported value: \"crd.antrea.io/v1alpha2\": CustomResourceDefinition "
                 + "egresses.crd.antrea.io serves crd.antrea.io/v1beta1"), errors);
