@@ -87,14 +87,18 @@ class HttpLoadClientTest {
         return "HTTP/1.1 200 OK\r\nContent-Length: " + body.length() + "\r\n\r\n" + body;
     }
 
+    /** Exchange number sequence is answered with the status and, as far as the client keeps it, the body. */
+    private static void assertExchange(KeepAliveHttpClient client, long sequence, int status, String body) throws LoadError {
+        assertEquals(status, client.exchange(sequence));
+        assertEquals(body, client.body().toString());
+    }
+
     @Test
     void sendsOneRequestPerExchangeWithTheSequenceNumber() throws Exception {
         try (ScriptedServer server = new ScriptedServer(List.of(ok("a"), ok("b")), 1 << 20);
              KeepAliveHttpClient client = server.client("X-Cnibench-Request")) {
-            assertEquals(200, client.exchange(0));
-            assertEquals("a", client.body().toString());
-            assertEquals(200, client.exchange(1234567));
-            assertEquals("b", client.body().toString());
+            assertExchange(client, 0, 200, "a");
+            assertExchange(client, 1234567, 200, "b");
             assertEquals("GET /p?q=1 HTTP/1.1\r\nHost: 127.0.0.1:" + server.server.getLocalPort()
                     + "\r\nUser-Agent: cnibench-http_load\r\nX-Stage: 5\r\nX-Cnibench-Request: 0\r\n\r\n", server.requests.substring(
                     0, server.requests.indexOf("\r\n\r\n") + 4));
@@ -108,12 +112,9 @@ class HttpLoadClientTest {
         String chunked = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n6\r\nHostna\r\n9;x=y\r\nme: cana-\r\n3\r\nry\n\r\n0\r\n\r\n";
         try (ScriptedServer server = new ScriptedServer(List.of(ok("Hostname: stable"), chunked, "HTTP/1.1 204 No Content\r\n\r\n",
                 ok("x")), 1); KeepAliveHttpClient client = server.client(null)) {
-            assertEquals(200, client.exchange(0));
-            assertEquals("Hostname: stable", client.body().toString());
-            assertEquals(200, client.exchange(1));
-            assertEquals("Hostname: cana-ry\n", client.body().toString());
-            assertEquals(204, client.exchange(2));
-            assertEquals("", client.body().toString());
+            assertExchange(client, 0, 200, "Hostname: stable");
+            assertExchange(client, 1, 200, "Hostname: cana-ry\n");
+            assertExchange(client, 2, 204, "");
             assertEquals(200, client.exchange(3));
             assertEquals(1, server.connections.get());
         }
@@ -129,10 +130,8 @@ class HttpLoadClientTest {
             assertEquals(200, client.exchange(0));
             assertEquals(KeepAliveHttpClient.KEPT_BODY, client.body().length());
             assertTrue(client.body().toString().startsWith("Hostname: big\nxxx"));
-            assertEquals(200, client.exchange(1));
-            assertEquals(big.substring(0, KeepAliveHttpClient.KEPT_BODY), client.body().toString());
-            assertEquals(200, client.exchange(2));
-            assertEquals("after", client.body().toString());
+            assertExchange(client, 1, 200, big.substring(0, KeepAliveHttpClient.KEPT_BODY));
+            assertExchange(client, 2, 200, "after");
             assertEquals(1, server.connections.get());
         }
     }
@@ -144,10 +143,8 @@ class HttpLoadClientTest {
         try (ScriptedServer server = new ScriptedServer(List.of(closing, http10, ok("new")), 1 << 20);
              KeepAliveHttpClient client = server.client(null)) {
             assertEquals(200, client.exchange(0));
-            assertEquals(200, client.exchange(1));
-            assertEquals("Hostname: old", client.body().toString());
-            assertEquals(200, client.exchange(2));
-            assertEquals("new", client.body().toString());
+            assertExchange(client, 1, 200, "Hostname: old");
+            assertExchange(client, 2, 200, "new");
             assertEquals(3, server.connections.get());
         }
     }
@@ -160,8 +157,7 @@ class HttpLoadClientTest {
             assertEquals(200, client.exchange(0));
             assertEquals(false, client.retried());
             Thread.sleep(100); // the close reaches the client
-            assertEquals(200, client.exchange(1));
-            assertEquals("2", client.body().toString());
+            assertExchange(client, 1, 200, "2");
             assertEquals(true, client.retried());
             assertEquals(2, server.connections.get());
         }
