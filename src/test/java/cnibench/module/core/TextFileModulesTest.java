@@ -26,15 +26,19 @@ class TextFileModulesTest {
         assertEquals(msg, r.msg());
     }
 
+    /** The first run changes the file with msg; the same run again finds nothing to do. */
+    private void assertAppliesOnce(Module module, String msg, Object... args) throws Exception {
+        assertResult(run(module, args), true, msg);
+        assertResult(run(module, args), false, "");
+    }
+
     @Test
     void lineinfileSequenceMatchesAnsible() throws Exception {
         Path f = Files.writeString(tmp.resolve("l.txt"), "a=1\nb=2\n# c=3\n");
         String p = f.toString();
         LineinfileModule m = new LineinfileModule();
-        assertResult(run(m, "path", p, "line", "x=9"), true, "line added");
-        assertResult(run(m, "path", p, "line", "x=9"), false, "");
-        assertResult(run(m, "path", p, "regexp", "^b=", "line", "b=3"), true, "line replaced");
-        assertResult(run(m, "path", p, "regexp", "^b=", "line", "b=3"), false, "");
+        assertAppliesOnce(m, "line added", "path", p, "line", "x=9");
+        assertAppliesOnce(m, "line replaced", "path", p, "regexp", "^b=", "line", "b=3");
         ModuleResult removed = run(m, "path", p, "regexp", "^b=", "state", "absent");
         assertResult(removed, true, "1 line(s) removed");
         assertEquals(1, removed.field("found"));
@@ -98,12 +102,10 @@ class TextFileModulesTest {
         Path f = Files.writeString(tmp.resolve("b.txt"), "line1\nline2\n");
         String p = f.toString();
         BlockinfileModule m = new BlockinfileModule();
-        assertResult(run(m, "path", p, "block", "x\ny"), true, "Block inserted");
-        assertResult(run(m, "path", p, "block", "x\ny"), false, "");
+        assertAppliesOnce(m, "Block inserted", "path", p, "block", "x\ny");
         assertResult(run(m, "path", p, "block", "x\nz", "insertbefore", "BOF"), true, "Block inserted");
         assertEquals("line1\nline2\n# BEGIN ANSIBLE MANAGED BLOCK\nx\nz\n# END ANSIBLE MANAGED BLOCK\n", Files.readString(f));
-        assertResult(run(m, "path", p, "state", "absent"), true, "Block removed");
-        assertResult(run(m, "path", p, "state", "absent"), false, "");
+        assertAppliesOnce(m, "Block removed", "path", p, "state", "absent");
         assertEquals("line1\nline2\n", Files.readString(f));
 
         String p2 = tmp.resolve("b2.txt").toString();
