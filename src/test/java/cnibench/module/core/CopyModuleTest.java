@@ -23,10 +23,7 @@ class CopyModuleTest {
 
     @BeforeEach
     void playbookWithFiles() throws Exception {
-        Files.createDirectories(tmp.resolve("play/files/tree/sub"));
-        Files.writeString(tmp.resolve("play/files/src.txt"), "hello\n");
-        Files.writeString(tmp.resolve("play/files/tree/a"), "1\n");
-        Files.writeString(tmp.resolve("play/files/tree/sub/b"), "2\n");
+        FileTree.write(tmp.resolve("play/files"), "src.txt", "hello\n", "tree/a", "1\n", "tree/sub/b", "2\n");
         ctx = new TestModuleContext(tmp.resolve("play"));
     }
 

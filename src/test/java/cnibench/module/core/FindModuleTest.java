@@ -23,11 +23,7 @@ class FindModuleTest {
 
     @BeforeEach
     void tree() throws Exception {
-        Files.createDirectories(tmp.resolve("sd/sub"));
-        Files.writeString(tmp.resolve("sd/a"), "1\n");
-        Files.writeString(tmp.resolve("sd/b.json"), "{\"k\": 1}\n");
-        Files.writeString(tmp.resolve("sd/.hidden"), "h\n");
-        Files.writeString(tmp.resolve("sd/sub/c.json"), "x".repeat(2048));
+        FileTree.write(tmp.resolve("sd"), "a", "1\n", "b.json", "{\"k\": 1}\n", ".hidden", "h\n", "sub/c.json", "x".repeat(2048));
         Files.setLastModifiedTime(tmp.resolve("sd/a"), FileTime.from(Instant.now().minus(10, ChronoUnit.DAYS)));
     }
 

@@ -23,10 +23,7 @@ class IncludeVarsModuleTest {
     @BeforeEach
     void writeVars() throws Exception {
         vars = base.resolve("vars");
-        Files.createDirectories(vars.resolve("sub"));
-        Files.writeString(vars.resolve("v1.yml"), "a: 1\nb: [x]\n");
-        Files.writeString(vars.resolve("v2.yaml"), "c: 3\n");
-        Files.writeString(vars.resolve("sub/v3.yml"), "d: 4\n");
+        FileTree.write(vars, "v1.yml", "a: 1\nb: [x]\n", "v2.yaml", "c: 3\n", "sub/v3.yml", "d: 4\n");
     }
 
     private ModuleResult run(Map<String, Object> args) throws Exception {

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cnibench.module.spi.ModuleResult;
 import cnibench.module.spi.TestModuleContext;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +20,8 @@ class RawAndScriptModuleTest {
 
     @BeforeEach
     void writeScript() throws Exception {
-        Files.createDirectories(dir.resolve("files"));
         // not executable on purpose: Ansible makes its transferred copy executable
-        Files.writeString(dir.resolve("files/s.sh"), "#!/bin/sh\necho \"args: $@\"; echo e >&2; pwd\n");
+        FileTree.write(dir, "files/s.sh", "#!/bin/sh\necho \"args: $@\"; echo e >&2; pwd\n");
     }
 
     @Test

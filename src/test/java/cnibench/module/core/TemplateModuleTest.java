@@ -21,8 +21,7 @@ class TemplateModuleTest {
 
     @BeforeEach
     void playbookWithTemplate() throws Exception {
-        Files.createDirectories(tmp.resolve("play/templates"));
-        Files.writeString(tmp.resolve("play/templates/t.j2"), "x={{ v }}\n");
+        FileTree.write(tmp.resolve("play"), "templates/t.j2", "x={{ v }}\n");
         ctx = new TestModuleContext(tmp.resolve("play")).var("v", 5);
     }
 
