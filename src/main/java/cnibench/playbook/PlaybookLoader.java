@@ -108,6 +108,7 @@ public final class PlaybookLoader {
 
     private Play loadPlay(YamlMap ds, Path file) {
         checkKeys(ds, Keywords.PLAY, "Play");
+        KeywordTypes.check(ds);
         if (ds.get("hosts") == null) {
             throw new SourceError("the field 'hosts' is required but was not set", ds.position());
         }
@@ -266,6 +267,7 @@ public final class PlaybookLoader {
     private Node parseTask(YamlMap ds, Scope parent, Path file, boolean handler) {
         if (ds.containsKey("block")) {
             checkKeys(ds, Keywords.BLOCK, "Block");
+            KeywordTypes.check(ds);
             checkStrings(ds, ds.position());
             Map<String, Object> keywords = new LinkedHashMap<>(ds);
             keywords.remove("block");
@@ -358,6 +360,7 @@ public final class PlaybookLoader {
                     + String.join(", ", new java.util.TreeSet<>(Actions.EXTRA_PARAMS)), ds.position());
         }
         checkTaskKeywords(ds);
+        KeywordTypes.check(ds);
         normalizeVars(keywords, ds, "Task");
         checkStrings(ds, ds.position());
         if (module != null) {
