@@ -38,6 +38,7 @@ final class PlayRunner {
     private final Stats stats;
     private final HostFanOut fanOut;
     private final FactGathering facts;
+    private final HostStateWrites writes;
     private final TagFilter tagFilter;
     private final AlwaysSections always;
     private final Set<Host> endedHosts = ConcurrentHashMap.newKeySet();
@@ -53,6 +54,7 @@ final class PlayRunner {
     PlayRunner(TaskRunner tasks, FactGathering facts, VariableManager variables, Templar templar, IncludeExpander includeExpander,
                Callback callback, RunOptions options, Stats stats, ExecutorService pool, AlwaysSections always) {
         this.facts = facts;
+        this.writes = new HostStateWrites(variables);
         this.tasks = tasks;
         this.variables = variables;
         this.templar = templar;
@@ -187,9 +189,7 @@ final class PlayRunner {
         failedTask.put("name", last.task().name() == null ? "" : last.task().name());
         failedTask.put("action", last.task().action());
         failedTask.put("args", last.task().args());
-        var runtime = variables.state(host).runtimeVars();
-        runtime.put("ansible_failed_task", failedTask);
-        runtime.put("ansible_failed_result", last.result());
+        writes.exposeFailure(host, failedTask, last.result());
     }
 
     private Set<Host> runTask(Task task, List<Host> hosts) {
@@ -248,10 +248,7 @@ final class PlayRunner {
         if (register == null) {
             return;
         }
-        Object value = variables.state(first.host()).runtimeVars().get(register);
-        for (Host h : hosts.subList(1, hosts.size())) {
-            variables.state(h).runtimeVars().put(register, value);
-        }
+        writes.shareRegistered(first.host(), hosts.subList(1, hosts.size()), register);
     }
 
 
@@ -296,10 +293,7 @@ final class PlayRunner {
                     }
                 }
             }
-            case "clear_facts" -> hosts.forEach(h -> {
-                variables.state(h).facts().clear();
-                variables.state(h).factsChanged();
-            });
+            case "clear_facts" -> hosts.forEach(writes::clearFacts);
             case "clear_host_errors", "noop", "refresh_inventory", "reset_connection", "end_batch" -> {
             }
             default -> throw new SourceError("invalid meta action requested: " + what, task.position());
