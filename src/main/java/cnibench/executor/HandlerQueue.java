@@ -12,19 +12,30 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiFunction;
 
-/** The handlers a play's tasks notified, per host, and running them in the order they are defined. */
+/**
+ * One run's handlers: the play's, then those include_role brings while the play runs (kept here,
+ * not in the loaded play); which ones the tasks notified per host, and running them in the order
+ * they are defined.
+ */
 final class HandlerQueue {
-    private final List<Task> handlers;
+    // include_role adds to it while flush may be iterating
+    private final List<Task> handlers = new CopyOnWriteArrayList<>();
     private final Templar templar;
     private final VariableManager variables;
     private final Map<Host, Set<Task>> notified = new ConcurrentHashMap<>();
 
     HandlerQueue(List<Task> handlers, Templar templar, VariableManager variables) {
-        this.handlers = handlers;
+        this.handlers.addAll(handlers);
         this.templar = templar;
         this.variables = variables;
+    }
+
+    /** The list an include_role run adds its role's handlers to. */
+    List<Task> handlers() {
+        return handlers;
     }
 
     /** Queues what the changed task notifies for the host. */

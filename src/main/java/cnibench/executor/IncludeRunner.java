@@ -30,6 +30,8 @@ import java.util.concurrent.ConcurrentHashMap;
 final class IncludeRunner {
     private final PlayRunner runner;
     private final Play play;
+    /** The run's handlers, which an included role's join. */
+    private final List<Task> handlers;
     private final VariableManager variables;
     private final Templar templar;
     private final TaskKeywords keywords;
@@ -39,10 +41,11 @@ final class IncludeRunner {
     /** Parameters of dynamic includes (vars, loop items), found by included tasks up their scope chain. */
     private final Map<Block, Map<String, Object>> includeParamsByBlock = new ConcurrentHashMap<>();
 
-    IncludeRunner(PlayRunner runner, Play play, VariableManager variables, Templar templar, TaskKeywords keywords,
+    IncludeRunner(PlayRunner runner, Play play, List<Task> handlers, VariableManager variables, Templar templar, TaskKeywords keywords,
                   IncludeExpander includes, Callback callback, Stats stats) {
         this.runner = runner;
         this.play = play;
+        this.handlers = handlers;
         this.variables = variables;
         this.templar = templar;
         this.keywords = keywords;
@@ -171,7 +174,7 @@ final class IncludeRunner {
         if (task.ownKeywords().get("vars") instanceof Map<?, ?> v) {
             v.forEach((k, val) -> params.put(String.valueOf(k), val));
         }
-        Block block = includes.expand(task, args, role, play);
+        Block block = includes.expand(task, args, role, play, handlers);
         includeParamsByBlock.put(block, params);
         return block;
     }

@@ -9,7 +9,6 @@ import cnibench.module.spi.ArgumentException;
 import cnibench.module.spi.ArgumentValidator;
 import cnibench.module.spi.Arguments;
 import cnibench.module.spi.Module;
-import cnibench.module.spi.ModuleRegistry;
 import cnibench.module.spi.ModuleResult;
 import cnibench.playbook.Task;
 import cnibench.template.TemplateError;
@@ -31,7 +30,6 @@ import java.util.concurrent.TimeoutException;
  * connection (delegate, environment, become), async, and the result's effects applied.
  */
 final class ModuleCall {
-    private final ModuleRegistry modules;
     private final Templar templar;
     private final VariableManager variables;
     private final ConnectionFactory connections;
@@ -41,9 +39,8 @@ final class ModuleCall {
     private final TaskKeywords keywords;
     private final ResultEffects effects;
 
-    ModuleCall(ModuleRegistry modules, Templar templar, VariableManager variables, ConnectionFactory connections,
+    ModuleCall(Templar templar, VariableManager variables, ConnectionFactory connections,
                RunOptions options, Callback callback, Path playbookDir, TaskKeywords keywords) {
-        this.modules = modules;
         this.templar = templar;
         this.variables = variables;
         this.connections = connections;
@@ -55,7 +52,7 @@ final class ModuleCall {
     }
 
     Map<String, Object> run(Task task, Host host, Map<String, Object> vars, String delegate) {
-        Module module = modules.find(task.action()).orElseThrow(() -> new TaskFailure("cnibench has no module '"
+        Module module = task.module().orElseThrow(() -> new TaskFailure("cnibench has no module '"
                 + task.action() + "': ansible-playbook has it, cnibench does not implement it"));
         boolean check = keywords.flag(task, "check_mode", vars, options.check());
         boolean diff = keywords.flag(task, "diff", vars, options.diff());
@@ -89,7 +86,7 @@ final class ModuleCall {
 
     /** Whether the terminal shows only the task's module output (debug), as its spec asks. */
     boolean showsOnlyOutput(Task task) {
-        return modules.find(task.action()).map(m -> m.spec().showsOnlyOutput()).orElse(false);
+        return task.module().map(m -> m.spec().showsOnlyOutput()).orElse(false);
     }
 
     private static ModuleResult invoke(Module module, TaskContext context, Arguments args) {

@@ -37,6 +37,8 @@ final class PlayRunner {
     private final RunOptions options;
     private final Stats stats;
     private final HostFanOut fanOut;
+    private final FactGathering facts;
+    private final HostStateWrites writes;
     private final TagFilter tagFilter;
     private final AlwaysSections always;
     private final Set<Host> endedHosts = ConcurrentHashMap.newKeySet();
@@ -49,8 +51,10 @@ final class PlayRunner {
     private HandlerQueue handlers;
     private IncludeRunner includes;
 
-    PlayRunner(TaskRunner tasks, VariableManager variables, Templar templar, IncludeExpander includeExpander, Callback callback,
-               RunOptions options, Stats stats, ExecutorService pool, AlwaysSections always) {
+    PlayRunner(TaskRunner tasks, FactGathering facts, VariableManager variables, Templar templar, IncludeExpander includeExpander,
+               Callback callback, RunOptions options, Stats stats, ExecutorService pool, AlwaysSections always) {
+        this.facts = facts;
+        this.writes = new HostStateWrites(variables);
         this.tasks = tasks;
         this.variables = variables;
         this.templar = templar;
@@ -68,7 +72,7 @@ final class PlayRunner {
         this.play = play;
         this.playHosts = new PlayHosts(hosts);
         this.handlers = new HandlerQueue(play.handlers(), templar, variables);
-        this.includes = new IncludeRunner(this, play, variables, templar, tasks.keywords(), includeExpander, callback, stats);
+        this.includes = new IncludeRunner(this, play, handlers.handlers(), variables, templar, tasks.keywords(), includeExpander, callback, stats);
         variables.startPlay(play, playHosts);
         for (List<Host> batch : SerialBatches.split(play.serial(), hosts, templar, variables.forPlayFields(play))) {
             playHosts.startBatch(batch);
@@ -81,8 +85,8 @@ final class PlayRunner {
 
     private void runBatch(List<Host> batch) {
         List<Host> active = new ArrayList<>(batch);
-        if (gatherFacts()) {
-            active.removeAll(section(List.of(gatherTask()), active));
+        if (facts.wanted(play)) {
+            active.removeAll(section(List.of(facts.task(play)), active));
         }
         List<List<Block>> sections = List.of(play.preTasks(), concat(play.roles(), play.tasks()), play.postTasks());
         for (List<Block> section : sections) {
@@ -92,30 +96,6 @@ final class PlayRunner {
             active.removeAll(section(new ArrayList<>(section), active));
             active.removeAll(flushHandlers(active));
         }
-    }
-
-    private boolean gatherFacts() {
-        Object g = play.gatherFacts();
-        if (g == null) {
-            return true;
-        }
-        Object v = templar.template(g, variables.forPlayFields(play));
-        return AnsibleBoolean.parse(v, false);
-    }
-
-    private Task gatherTask() {
-        Map<String, Object> keywords = new LinkedHashMap<>();
-        keywords.put("name", "Gathering Facts");
-        if (play.tags().isEmpty()) {
-            // as Ansible: the play's tags when it has some (with --tags x a play without x gathers nothing), else always
-            keywords.put("tags", List.of("always"));
-        }
-        Map<String, Object> args = new LinkedHashMap<>();
-        if (play.gatherSubset() != null) {
-            args.put("gather_subset", play.gatherSubset());
-        }
-        Block holder = new Block(play, Map.of(), play.position());
-        return new Task(holder, keywords, play.position(), "setup", args, play.file(), false);
     }
 
     /** Runs a list of nodes for the hosts with the play's strategy; returns the hosts that failed. */
@@ -209,9 +189,7 @@ final class PlayRunner {
         failedTask.put("name", last.task().name() == null ? "" : last.task().name());
         failedTask.put("action", last.task().action());
         failedTask.put("args", last.task().args());
-        var runtime = variables.state(host).runtimeVars();
-        runtime.put("ansible_failed_task", failedTask);
-        runtime.put("ansible_failed_result", last.result());
+        writes.exposeFailure(host, failedTask, last.result());
     }
 
     private Set<Host> runTask(Task task, List<Host> hosts) {
@@ -270,10 +248,7 @@ final class PlayRunner {
         if (register == null) {
             return;
         }
-        Object value = variables.state(first.host()).runtimeVars().get(register);
-        for (Host h : hosts.subList(1, hosts.size())) {
-            variables.state(h).runtimeVars().put(register, value);
-        }
+        writes.shareRegistered(first.host(), hosts.subList(1, hosts.size()), register);
     }
 
 
@@ -318,10 +293,7 @@ final class PlayRunner {
                     }
                 }
             }
-            case "clear_facts" -> hosts.forEach(h -> {
-                variables.state(h).facts().clear();
-                variables.state(h).factsChanged();
-            });
+            case "clear_facts" -> hosts.forEach(writes::clearFacts);
             case "clear_host_errors", "noop", "refresh_inventory", "reset_connection", "end_batch" -> {
             }
             default -> throw new SourceError("invalid meta action requested: " + what, task.position());

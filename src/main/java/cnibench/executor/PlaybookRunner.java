@@ -56,9 +56,10 @@ public final class PlaybookRunner {
             callback.playbookStart(playbook.file());
             AlwaysSections always = new AlwaysSections(Interruption::requested);
             TaskKeywords keywords = new TaskKeywords(templar);
-            ModuleCall module = new ModuleCall(modules, templar, variables, new ConnectionFactory(options.connection()),
+            ModuleCall module = new ModuleCall(templar, variables, new ConnectionFactory(options.connection()),
                     options, callback, playbook.file().getParent(), keywords);
             TaskRunner tasks = new TaskRunner(templar, variables, callback, keywords, module, always);
+            FactGathering facts = new FactGathering(modules.find("setup").orElseThrow(), templar, variables);
             for (Play play : playbook.plays()) {
                 List<Host> hosts = new ArrayList<>(hostsOf(play));
                 hosts.removeIf(h -> stats.isDown(h.name()));
@@ -67,7 +68,7 @@ public final class PlaybookRunner {
                     callback.noHostsMatched();
                     continue;
                 }
-                new PlayRunner(tasks, variables, templar, includeExpander, callback, options, stats, pool, always).run(play, hosts);
+                new PlayRunner(tasks, facts, variables, templar, includeExpander, callback, options, stats, pool, always).run(play, hosts);
                 if (hosts.stream().allMatch(h -> stats.isDown(h.name()))) {
                     break; // as ansible-playbook: when a play loses every host, the playbook ends
                 }

@@ -6,16 +6,16 @@ import cnibench.inventory.Inventory;
 import cnibench.module.spi.AddedGroup;
 import cnibench.module.spi.AddedHost;
 import cnibench.module.spi.ModuleResult;
-import cnibench.vars.HostState;
 import cnibench.vars.VariableManager;
-import java.util.Map;
 
 /** Applies what a module's result asks of the run: variables in their scope, hosts and groups added. */
 final class ResultEffects {
     private final VariableManager variables;
+    private final HostStateWrites writes;
 
     ResultEffects(VariableManager variables) {
         this.variables = variables;
+        this.writes = new HostStateWrites(variables);
     }
 
     /** A failed result changes nothing, as in Ansible. */
@@ -24,37 +24,13 @@ final class ResultEffects {
             return;
         }
         if (result.facts() != null) {
-            setVariables(variables.state(host), result.facts(), result);
+            writes.setVariables(host, result.factScope(), result.facts());
         }
         if (result.addedHost() != null) {
             addHost(result.addedHost());
         }
         if (result.addedGroup() != null) {
             addToGroup(host, result.addedGroup());
-        }
-    }
-
-    private static void setVariables(HostState state, Map<String, Object> values, ModuleResult result) {
-        synchronized (state) {
-            switch (result.factScope()) {
-                case SET_FACT -> state.runtimeVars().putAll(values);
-                case CACHEABLE_SET_FACT -> {
-                    state.runtimeVars().putAll(values);
-                    state.facts().putAll(values);
-                    state.factsChanged();
-                }
-                case INCLUDED_VARS -> state.includedVars().putAll(values);
-                case HOST_FACTS -> {
-                    values.forEach((key, value) -> {
-                        // facts without the prefix (getent_passwd) stay variables by their own name
-                        if (!key.startsWith("ansible_")) {
-                            state.bareNames().add(key);
-                        }
-                        state.facts().put(key.startsWith("ansible_") ? key.substring(8) : key, value);
-                    });
-                    state.factsChanged();
-                }
-            }
         }
     }
 

@@ -18,12 +18,14 @@ final class ResultPolicy {
 
     private final Templar templar;
     private final VariableManager variables;
+    private final HostStateWrites writes;
     private final TaskKeywords keywords;
     private final ModuleCall modules;
 
     ResultPolicy(Templar templar, VariableManager variables, TaskKeywords keywords, ModuleCall modules) {
         this.templar = templar;
         this.variables = variables;
+        this.writes = new HostStateWrites(variables);
         this.keywords = keywords;
         this.modules = modules;
     }
@@ -59,7 +61,7 @@ final class ResultPolicy {
                     registered.put(k, v);
                 }
             });
-            variables.state(host).runtimeVars().put(register, registered);
+            writes.register(host, register, registered);
         }
         boolean ignored = false;
         if (status == TaskStatus.FAILED || status == TaskStatus.UNREACHABLE) {

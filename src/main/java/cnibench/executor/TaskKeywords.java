@@ -1,5 +1,6 @@
 package cnibench.executor;
 
+import cnibench.playbook.KeywordTypes;
 import cnibench.playbook.Task;
 import cnibench.python.AnsibleBoolean;
 import cnibench.template.Templar;
@@ -22,9 +23,21 @@ final class TaskKeywords {
         return AnsibleBoolean.parse(templar.template(v, vars), false);
     }
 
-    /** A number-valued keyword of the task itself, templated; the fallback when unset or not a number. */
+    /**
+     * An int keyword of the task itself (retries, delay, async, poll), templated and converted as
+     * Ansible does; the fallback when unset. A value that is no int fails the task.
+     */
     double number(Task task, String keyword, Map<String, Object> vars, double fallback) {
-        return number(templar.template(task.ownKeywords().get(keyword), vars), fallback);
+        Object written = task.ownKeywords().get(keyword);
+        Object v = templar.template(written, vars);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            return ((Number) KeywordTypes.convert(keyword, v, written)).doubleValue();
+        } catch (IllegalArgumentException e) {
+            throw new TaskFailure(e.getMessage());
+        }
     }
 
     static double number(Object v, double fallback) {

@@ -3,6 +3,7 @@ package cnibench.playbook;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,8 +24,11 @@ public final class IncludeExpander {
         return PlaybookLoader.resolveTaskFile(include, String.valueOf(file));
     }
 
-    /** The included file's tasks, or the role's (its handlers join the play), in a block in the include's place. */
-    public Block expand(Task include, Map<String, Object> args, boolean role, Play play) {
+    /**
+     * The included file's tasks, or the role's, in a block in the include's place. A role's handlers
+     * go to `handlers`, the run's own, so that the loaded play stays as loaded.
+     */
+    public Block expand(Task include, Map<String, Object> args, boolean role, Play play, List<Task> handlers) {
         Block block = new Block(include.parent(), Map.of(), include.position());
         if (role) {
             Map<String, Object> vars = new LinkedHashMap<>();
@@ -34,7 +38,7 @@ public final class IncludeExpander {
             String from = args.get("tasks_from") == null ? "main" : String.valueOf(args.get("tasks_from"));
             // a fresh set: the included role runs even if applied before
             block.block().addAll(loader.applyRole(String.valueOf(args.get("name")), vars, include.position(), block, play, null,
-                    from, new HashSet<>()));
+                    from, new HashSet<>(), handlers));
         } else {
             block.block().addAll(loader.parseFile(taskFile(include, args), block, include.isHandler(), include.position()));
         }

@@ -14,8 +14,7 @@ public final class Play extends Scope {
     private final List<RoleScope> roleScopes = new ArrayList<>();
     private final List<Block> tasks = new ArrayList<>();
     private final List<Block> postTasks = new ArrayList<>();
-    // include_role adds handlers while the play runs
-    private final List<Task> handlers = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<Task> handlers = new ArrayList<>();
 
     public Play(Map<String, Object> keywords, Position position, Path file) {
         super(null, keywords, position);

@@ -108,6 +108,7 @@ public final class PlaybookLoader {
 
     private Play loadPlay(YamlMap ds, Path file) {
         checkKeys(ds, Keywords.PLAY, "Play");
+        KeywordTypes.check(ds);
         if (ds.get("hosts") == null) {
             throw new SourceError("the field 'hosts' is required but was not set", ds.position());
         }
@@ -131,7 +132,8 @@ public final class PlaybookLoader {
                 throw new SourceError("'roles' must be a list of roles", ds.positionOf("roles"));
             }
             for (int i = 0; i < refs.size(); i++) {
-                play.roles().addAll(applyRole(refs.get(i), Map.of(), refs.positionOf(i), play, play, null, "main", applied));
+                play.roles().addAll(applyRole(refs.get(i), Map.of(), refs.positionOf(i), play, play, null, "main", applied,
+                        play.handlers()));
             }
         }
         section(ds, "tasks", play, file).ifPresent(play.tasks()::add);
@@ -157,12 +159,13 @@ public final class PlaybookLoader {
 
     /**
      * Applies a role reference: its dependencies first, then its own tasks, each as a block under a
-     * RoleScope. Handlers join the play. A role applied before with the same parameters is skipped.
+     * RoleScope. Its handlers are added to `handlers` (the play's, or a run's for include_role). A role
+     * applied before with the same parameters is skipped.
      * The vars of import_role and include_role are parameters whatever their names (a `port` or a
      * `become` there is a variable, not a keyword).
      */
     public List<Block> applyRole(Object ref, Map<String, Object> vars, Position at, Scope parent, Play play,
-                                 RoleScope dependent, String tasksFrom, Set<String> applied) {
+                                 RoleScope dependent, String tasksFrom, Set<String> applied, List<Task> handlers) {
         Map<String, Object> keywords = new LinkedHashMap<>();
         Map<String, Object> params = new LinkedHashMap<>();
         String name;
@@ -204,7 +207,7 @@ public final class PlaybookLoader {
         RoleScope scope = new RoleScope(parent, keywords, at, role, params, dependent);
         for (Object dep : role.dependencies()) {
             // under the dependent role: its when, tags and keywords (and an import_role's) apply to its dependencies
-            out.addAll(applyRole(dep, Map.of(), at, scope, play, scope, "main", applied));
+            out.addAll(applyRole(dep, Map.of(), at, scope, play, scope, "main", applied, handlers));
         }
         play.roleScopes().add(scope);
         Path tasksFile = role.tasksFile(tasksFrom);
@@ -212,7 +215,8 @@ public final class PlaybookLoader {
             throw new SourceError("Could not find specified file in role: tasks/" + tasksFrom, at);
         }
         Block block = new Block(scope, Map.of(), at);
-        Task validation = RoleArgumentSpecs.validationTask(role, tasksFrom, block, at);
+        Task validation = RoleArgumentSpecs.validationTask(role, tasksFrom, block, at,
+                modules.find(RoleArgumentSpecs.VALIDATE).orElseThrow());
         if (validation != null) {
             block.block().add(validation);
         }
@@ -221,10 +225,10 @@ public final class PlaybookLoader {
         }
         out.add(block);
         Path handlersFile = role.handlersFile();
-        if (handlersFile != null && applied != null) {
+        if (handlersFile != null) {
             Block hb = new Block(scope, Map.of(), at);
             hb.block().addAll(parseFile(handlersFile, hb, true, at));
-            play.handlers().addAll(hb.allTasks());
+            handlers.addAll(hb.allTasks());
         }
         return out;
     }
@@ -263,6 +267,7 @@ public final class PlaybookLoader {
     private Node parseTask(YamlMap ds, Scope parent, Path file, boolean handler) {
         if (ds.containsKey("block")) {
             checkKeys(ds, Keywords.BLOCK, "Block");
+            KeywordTypes.check(ds);
             checkStrings(ds, ds.position());
             Map<String, Object> keywords = new LinkedHashMap<>(ds);
             keywords.remove("block");
@@ -355,6 +360,7 @@ public final class PlaybookLoader {
                     + String.join(", ", new java.util.TreeSet<>(Actions.EXTRA_PARAMS)), ds.position());
         }
         checkTaskKeywords(ds);
+        KeywordTypes.check(ds);
         normalizeVars(keywords, ds, "Task");
         checkStrings(ds, ds.position());
         if (module != null) {
@@ -365,7 +371,7 @@ public final class PlaybookLoader {
                 throw new SourceError(e.getMessage(), at);
             }
         }
-        Task task = new Task(parent, keywords, ds.position(), action, args, file, handler);
+        Task task = new Task(parent, keywords, ds.position(), action, module, args, file, handler);
         if (Actions.IMPORT_TASKS.contains(action) || staticInclude(task, args)) {
             return importTasks(task, args, file, actionAt, handler);
         }
@@ -432,7 +438,7 @@ public final class PlaybookLoader {
         }
         Block wrapper = new Block(importTask.parent(), keywords, importTask.position());
         String tasksFrom = args.get("tasks_from") == null ? "main" : String.valueOf(args.get("tasks_from"));
-        wrapper.block().addAll(applyRole(name, given, at, wrapper, play, null, tasksFrom, new HashSet<>()));
+        wrapper.block().addAll(applyRole(name, given, at, wrapper, play, null, tasksFrom, new HashSet<>(), play.handlers()));
         return wrapper;
     }
 

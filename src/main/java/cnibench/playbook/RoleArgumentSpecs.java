@@ -1,5 +1,6 @@
 package cnibench.playbook;
 
+import cnibench.module.spi.Module;
 import cnibench.source.Position;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -29,8 +30,8 @@ final class RoleArgumentSpecs {
         return out;
     }
 
-    /** The validation task for an entry point, or null when the role has no spec for it. */
-    static Task validationTask(Role role, String entryPoint, Scope parent, Position at) {
+    /** The validation task (running `validator`) for an entry point, or null when the role has no spec for it. */
+    static Task validationTask(Role role, String entryPoint, Scope parent, Position at, Module validator) {
         Map<String, Object> spec = role.argumentSpecs().get(entryPoint);
         if (spec == null) {
             return null;
@@ -49,6 +50,6 @@ final class RoleArgumentSpecs {
         args.put("argument_spec", spec.get("options") instanceof Map<?, ?> options ? options : Map.of());
         args.put("validate_args_context", context);
         Path file = role.path().resolve("meta");
-        return new Task(parent, keywords, at, VALIDATE, args, file.resolve("main.yml"), false);
+        return new Task(parent, keywords, at, VALIDATE, validator, args, file.resolve("main.yml"), false);
     }
 }

@@ -1,24 +1,28 @@
 package cnibench.playbook;
 
+import cnibench.module.spi.Module;
 import cnibench.source.Position;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * One task: the action as written (module name or executor action such as include_tasks), its
- * untemplated arguments, and its keywords.
+ * One task: the action as written (module name or executor action such as include_tasks), the
+ * module it resolved to at load time, its untemplated arguments, and its keywords.
  */
 public final class Task extends Scope implements Node {
     private final String action;
+    private final Module module;
     private final Map<String, Object> args;
     private final Path file;
     private final boolean handler;
 
-    public Task(Scope parent, Map<String, Object> keywords, Position position, String action,
+    public Task(Scope parent, Map<String, Object> keywords, Position position, String action, Module module,
                 Map<String, Object> args, Path file, boolean handler) {
         super(parent, keywords, position);
         this.action = action;
+        this.module = module;
         this.args = args;
         this.file = file;
         this.handler = handler;
@@ -33,6 +37,11 @@ public final class Task extends Scope implements Node {
     public String shortAction() {
         int dot = action.lastIndexOf('.');
         return action.startsWith("ansible.") && dot > 0 ? action.substring(dot + 1) : action;
+    }
+
+    /** The module the action resolved to when loaded; empty for executor actions and modules cnibench lacks. */
+    public Optional<Module> module() {
+        return Optional.ofNullable(module);
     }
 
     public Map<String, Object> args() {

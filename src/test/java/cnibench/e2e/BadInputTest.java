@@ -46,6 +46,8 @@ class BadInputTest {
                 reject("two_modules.yml", Set.of(6, 7, 9), "conflicting action statements: debug, command"),
                 reject("unknown_argument.yml", Set.of(6, 9), "colour"),
                 reject("wrong_type.yml", Set.of(6, 8), "timeout"),
+                reject("wrong_keyword_type.yml", Set.of(8), "the field 'retries' has an invalid value (abc), and could not be"
+                        + " converted to an int"),
                 reject("bad_choice.yml", Set.of(6, 9), "bogus"),
                 reject("missing_role.yml", Set.of(10), "the role 'no_such_role' was not found"),
                 reject("missing_import_tasks.yml", Set.of(6, 7), "no_such_tasks.yml"),
@@ -94,7 +96,9 @@ class BadInputTest {
         return Stream.of(
                 Arguments.of("undefined_variable.yml", "'nope' is undefined"),
                 Arguments.of("undefined_variable.yml", "TASK [uses an undefined variable]"),
-                Arguments.of("failing_command.yml", "non-zero return code"));
+                Arguments.of("failing_command.yml", "non-zero return code"),
+                Arguments.of("templated_keyword_type.yml", "the field 'retries' has an invalid value ({{ attempts }}), and could not"
+                        + " be converted to an int.The error was: invalid literal for int() with base 10: 'abc'"));
     }
 
     private static ProcessOutcome runFixture(String fixture, List<String> extraArgs, Path tmp) throws IOException {

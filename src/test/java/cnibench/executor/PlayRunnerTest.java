@@ -35,6 +35,17 @@ class PlayRunnerTest {
     }
 
     @Test
+    void includeRoleHandlersBelongToTheRunNotTheLoadedPlay() {
+        var loaded = PlaybookHarness.load(fixture("include_role_handlers.yml"));
+        var first = loaded.run(List.of("localhost,"), Map.of(), RunOptions.defaults());
+        var second = loaded.run(List.of("localhost,"), Map.of(), RunOptions.defaults());
+        assertEquals(0, first.exitCode(), first.output());
+        assertEquals(1, count(first.output(), "RUNNING HANDLER [notifier : role handler]"), first.output());
+        assertEquals(first.output(), second.output());
+        assertEquals(List.of("play handler"), loaded.playbook().plays().get(0).handlers().stream().map(t -> t.name()).toList());
+    }
+
+    @Test
     void loopsRegisterEveryItemAndUntilRetries(@TempDir Path work) {
         var outcome = PlaybookHarness.run(fixture("loops.yml"), List.of("localhost,"), Map.of("work_dir", work.toString()),
                 RunOptions.defaults());

@@ -25,22 +25,33 @@ final class PlaybookHarness {
         }
     }
 
-    static Outcome run(Path playbook, List<String> inventory, Map<String, Object> extraVars, RunOptions options) {
+    /** A playbook loaded once, which may be run more than once. */
+    record Loaded(ModuleRegistry modules, Templar templar, PlaybookLoader loader, Playbook playbook) {
+        Outcome run(List<String> inventory, Map<String, Object> extraVars, RunOptions options) {
+            Inventory inv = InventoryLoader.load(inventory, playbook.file().getParent());
+            Map<String, Object> magic = new LinkedHashMap<>();
+            magic.put("playbook_dir", playbook.file().getParent().toString());
+            magic.put("ansible_check_mode", options.check());
+            VariableManager variables = new VariableManager(inv, new LinkedHashMap<>(extraVars), magic, templar,
+                    playbook.file().getParent());
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+            PlaybookRunner runner = new PlaybookRunner(modules, templar, new IncludeExpander(loader), variables,
+                    new DefaultCallback(out, out, options.verbosity(), false, options.diff(), null), options);
+            int code = runner.run(playbook);
+            return new Outcome(code, bytes.toString(StandardCharsets.UTF_8), runner.stats());
+        }
+    }
+
+    static Loaded load(Path playbook) {
         ModuleRegistry modules = ModuleRegistry.load();
         Templar templar = new Templar();
         PlaybookLoader loader = new PlaybookLoader(modules, templar, List.of());
-        Inventory inv = InventoryLoader.load(inventory, playbook.getParent());
-        Playbook pb = loader.load(playbook);
-        Map<String, Object> magic = new LinkedHashMap<>();
-        magic.put("playbook_dir", pb.file().getParent().toString());
-        magic.put("ansible_check_mode", options.check());
-        VariableManager variables = new VariableManager(inv, new LinkedHashMap<>(extraVars), magic, templar, pb.file().getParent());
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        PlaybookRunner runner = new PlaybookRunner(modules, templar, new IncludeExpander(loader), variables,
-                new DefaultCallback(out, out, options.verbosity(), false, options.diff(), null), options);
-        int code = runner.run(pb);
-        return new Outcome(code, bytes.toString(StandardCharsets.UTF_8), runner.stats());
+        return new Loaded(modules, templar, loader, loader.load(playbook));
+    }
+
+    static Outcome run(Path playbook, List<String> inventory, Map<String, Object> extraVars, RunOptions options) {
+        return load(playbook).run(inventory, extraVars, options);
     }
 
     static Outcome run(Path playbook) {

@@ -34,6 +34,16 @@ class PlaybookLoaderTest {
         assertInstanceOf(RoleScope.class, play.roles().get(1).parent());
     }
 
+    @Test
+    void aTaskKeepsTheModuleItsActionResolvedTo() {
+        Play play = loader.load(DIR.resolve("good.yml")).plays().get(0);
+        Task kv = play.tasks().get(0).allTasks().get(1);
+        assertEquals("command", kv.module().orElseThrow().spec().name());
+        Task include = play.tasks().get(0).allTasks().get(2);
+        assertEquals("include_tasks", include.action());
+        assertTrue(include.module().isEmpty());
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "not-a-list.yml   | 1 | A playbook must be a list of plays, got a dict instead",
