@@ -56,6 +56,20 @@ class PrometheusQueryModuleTest {
         server.stop(0);
     }
 
+    /** Changes the stub's answer from another thread after a delay, while the module polls. */
+    private static Thread after(long millis, Runnable change) {
+        Thread thread = new Thread(() -> {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                return;
+            }
+            change.run();
+        });
+        thread.start();
+        return thread;
+    }
+
     @Test
     void rangeQueryGivesSeriesRowsAndCsv(@TempDir Path dir) throws Exception {
         fixture = "matrix.json";
@@ -110,15 +124,7 @@ class PrometheusQueryModuleTest {
     @Test
     void untilAtLeastPollsTheInstantQueryUntilTheValueIsReached(@TempDir Path dir) throws Exception {
         fixture = "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[]}}";
-        Thread later = new Thread(() -> {
-            try {
-                Thread.sleep(350);
-            } catch (InterruptedException e) {
-                return;
-            }
-            fixture = "vector.json";
-        });
-        later.start();
+        Thread later = after(350, () -> fixture = "vector.json");
         ModuleResult result = new TestModuleContext(dir).run(module,
                 Map.of("url", url, "query", "count(up == 1)", "until_at_least", 1, "wait_timeout", 10));
         later.join();
@@ -157,16 +163,10 @@ class PrometheusQueryModuleTest {
     void untilAtLeastWaitsWhilePrometheusAnswers503AsItStarts(@TempDir Path dir) throws Exception {
         fixture = "<html>Service Unavailable</html>";
         status = 503;
-        Thread ready = new Thread(() -> {
-            try {
-                Thread.sleep(300);
-            } catch (InterruptedException e) {
-                return;
-            }
+        Thread ready = after(300, () -> {
             fixture = "vector.json";
             status = 200;
         });
-        ready.start();
         ModuleResult result = new TestModuleContext(dir).run(module,
                 Map.of("url", url, "query", "count(up == 1)", "until_at_least", 1, "wait_timeout", 10));
         ready.join();
