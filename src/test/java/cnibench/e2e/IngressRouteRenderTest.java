@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import cnibench.module.kubernetes.CrdSchemaValidator;
+import cnibench.module.kubernetes.ReferenceData;
 import cnibench.text.OrderedStrings;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -184,7 +185,7 @@ class IngressRouteRenderTest {
     void everyRouteIsAValidGatewayApiV1HttpRoute() throws IOException {
         Load yaml = new Load(LoadSettings.builder().build());
         Map<String, Object> crd = (Map<String, Object>) yaml.loadFromString(Files.readString(
-                Playbooks.PROJECT.resolve("../shared/reference/gateway-api-v1.6.1/httproutes-crd.yaml")));
+                ReferenceData.file("gateway-api-v1.6.1/httproutes-crd.yaml")));
         CrdSchemaValidator validator = new CrdSchemaValidator();
         for (String name : CASES.keySet()) {
             Map<String, Object> route = (Map<String, Object>) yaml.loadFromString(
